@@ -1,0 +1,14 @@
+#include <stdio.h>
+#include <stdint.h>
+#include <gmp.h>
+#include <mpfr.h>
+#include <flint/flint.h>
+#include <flint/fmpz.h>
+#include <flint/fmpq.h>
+#include <flint/fmpz_mat.h>
+#include <flint/fmpq_mat.h>
+#include <arb.h>
+#include <arb_mat.h>
+#include <arb_hypgeom.h>
+#include <arf.h>
+#include <mag.h>

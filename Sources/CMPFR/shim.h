@@ -1,0 +1,4 @@
+#include <stdio.h>
+#include <stdint.h>
+#include <gmp.h>
+#include <mpfr.h>
