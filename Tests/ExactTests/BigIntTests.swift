@@ -5,7 +5,7 @@ import Testing
 // Reference values come from Swift's Int and Int128 arithmetic, which does
 // not use GMP. Int64 operands cannot overflow Int128 in +, −, × or /.
 
-/// A random Int, drawn from the full range, near the extremes, or small, so
+/// Returns a random Int, drawn from the full range, near the extremes, or small, so
 /// that overflow, sign changes and carries all occur.
 private func randomInt(using generator: inout SplitMix64) -> Int {
     switch Int.random(in: 0..<4, using: &generator) {
@@ -20,7 +20,7 @@ private func big(_ value: Int128) -> BigInt {
     try! BigInt(parsing: String(value))
 }
 
-/// A random integer with up to `digits` decimal digits and a random sign.
+/// Returns a random integer with up to `digits` decimal digits and a random sign.
 private func randomBigInt(digits: Int, using generator: inout SplitMix64) -> BigInt {
     let count = Int.random(in: 1...digits, using: &generator)
     let text = (0..<count).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
@@ -254,7 +254,7 @@ struct BigIntErrorTests {
         }
     }
 
-    @Test("error messages name the value and the fix")
+    @Test("error messages name value and fix")
     func messages() {
         #expect(NumericError.divisionByZero(operation: "BigInt.floorDivided").description
             == "division by zero in BigInt.floorDivided; the divisor must be nonzero")

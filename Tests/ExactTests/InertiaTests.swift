@@ -153,7 +153,7 @@ struct InertiaTests {
     }
 }
 
-/// A random symmetric matrix of one of four kinds: dense small integers,
+/// Returns a random symmetric matrix of one of four kinds: dense small integers,
 /// zero diagonal, low rank B Bᵀ − C Cᵀ, or dense fractions.
 private func randomSymmetricRows(size n: Int, kind: Int, using generator: inout SplitMix64) -> [[Rational]] {
     var rows = Array(repeating: Array(repeating: Rational(0), count: n), count: n)

@@ -5,19 +5,19 @@ import Testing
 // Reference values come from Int128 arithmetic on numerators and
 // denominators below 2³¹, so no reference computation can overflow.
 
-/// A random fraction p/q with |p| < 2³¹ and 0 < q < 2³¹, or with one-digit
+/// Returns a random fraction p/q with |p| < 2³¹ and 0 < q < 2³¹, or with one-digit
 /// parts, so that both large and heavily reducible values occur.
 private func randomFraction(using generator: inout SplitMix64) -> (numerator: Int128, denominator: Int128) {
     let bound = Bool.random(using: &generator) ? (1 << 31) - 1 : 9
     return (Int128(Int.random(in: -bound...bound, using: &generator)), Int128(Int.random(in: 1...bound, using: &generator)))
 }
 
-/// The rational p/q built from decimal strings, so that Int128 is the only arithmetic involved.
+/// Builds the rational p/q from decimal strings, so that Int128 is the only arithmetic involved.
 private func rational(_ numerator: Int128, _ denominator: Int128) -> Rational {
     try! Rational(BigInt(parsing: String(numerator)), BigInt(parsing: String(denominator)))
 }
 
-/// A random rational with up to `digits` digits in numerator and denominator.
+/// Returns a random rational with up to `digits` digits in numerator and denominator.
 private func randomBigRational(digits: Int, using generator: inout SplitMix64) -> Rational {
     func digitString() -> String {
         let count = Int.random(in: 1...digits, using: &generator)
@@ -136,7 +136,8 @@ struct RationalArithmeticTests {
             let denominator = exact.denominator
             #expect(denominator == BigInt.powerOfTwo(denominator.bitWidth - 1), "\(context)")
             #expect(exact.approximateDouble == value, "\(context)")
-            #expect(exact.signum == (value > 0 ? 1 : value < 0 ? -1 : 0), "\(context)")
+            let expectedSign = value > 0 ? 1 : (value < 0 ? -1 : 0)
+            #expect(exact.signum == expectedSign, "\(context)")
         }
     }
 }
