@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
         .testTarget(name: "QuantizedBatchNormTests", dependencies: ["QuantizedBatchNorm", "Exact"]),
         .testTarget(name: "PolicyMirrorDescentTests", dependencies: ["PolicyMirrorDescent", "Exact", "Enclosures"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "ClaimKit", "Exact"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "ClaimKit"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
     ],

@@ -80,10 +80,27 @@ struct AxisLayout {
     }
 
     /// Ticks at powers of ten; with more than eight decades, at every second or third one.
+    /// An axis of one or two decades also gets ticks at 2 and 5 times each power.
     static func logTicks(lowerExponent: Int, upperExponent: Int) -> [Tick] {
         let stride = max(1, (upperExponent - lowerExponent + 7) / 8)
-        return Swift.stride(from: lowerExponent, through: upperExponent, by: stride).map { exponent in
-            Tick(value: pow(10, Double(exponent)), label: powerOfTenLabel(exponent))
+        var ticks: [Tick] = []
+        for exponent in Swift.stride(from: lowerExponent, through: upperExponent, by: stride) {
+            let power = pow(10, Double(exponent))
+            ticks.append(Tick(value: power, label: powerOfTenLabel(exponent)))
+            if upperExponent - lowerExponent <= 2 && exponent < upperExponent {
+                ticks.append(Tick(value: 2 * power, label: multipleLabel(2, exponent)))
+                ticks.append(Tick(value: 5 * power, label: multipleLabel(5, exponent)))
+            }
+        }
+        return ticks
+    }
+
+    /// Label of `factor` × 10^exponent, in the style of `powerOfTenLabel`.
+    static func multipleLabel(_ factor: Int, _ exponent: Int) -> String {
+        switch exponent {
+        case 0...3: String(factor * Int(pow(10, Double(exponent))))
+        case -3 ..< 0: String(format: "%.\(-exponent)f", Double(factor) * pow(10, Double(exponent)))
+        default: "\(factor)e\(exponent)"
         }
     }
 
