@@ -41,7 +41,8 @@ struct BigFloatTests {
                 let nearest = try operation(a, b, precision, .toNearest).exactRational
                 #expect(down <= value, "seed \(generator.seed) case \(index): \(name) down")
                 #expect(up >= value, "seed \(generator.seed) case \(index): \(name) up")
-                #expect(down <= nearest && nearest <= up, "seed \(generator.seed) case \(index): \(name) nearest")
+                #expect(down <= nearest, "seed \(generator.seed) case \(index): \(name) nearest below down")
+                #expect(nearest <= up, "seed \(generator.seed) case \(index): \(name) nearest above up")
             }
         }
     }
