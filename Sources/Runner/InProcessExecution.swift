@@ -18,7 +18,7 @@ public struct RunSettings: Sendable, Equatable {
         self.precision = precision
     }
 
-    /// The seed passed to the check of `request`.
+    /// Returns the seed passed to the check of `request`.
     public func seed(for request: RunRequest) -> UInt64 {
         RunSeed.derive(globalSeed: seed, claimID: request.claimID, instanceID: request.instanceID, controlID: request.controlID)
     }
