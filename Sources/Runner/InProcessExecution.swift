@@ -62,7 +62,11 @@ public enum InProcessExecution {
             precision: settings.precision, theoremsDirectory: settings.theoremsDirectory,
             deadline: ContinuousClock.now + .seconds(spec.budgetSeconds))
         do {
-            return .completed(result: try checkType.init().run(context))
+            let result = try checkType.init().run(context)
+            if let violation = result.contractViolation(rigor: spec.check.rigor) {
+                return .failed(message: violation)
+            }
+            return .completed(result: result)
         } catch let error as SpecError {
             return .invalidInput(message: error.description)
         } catch let error as NumericError {
