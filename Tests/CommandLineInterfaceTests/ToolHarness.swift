@@ -13,7 +13,7 @@ struct ToolHarness {
         }
     }
 
-    /// Working directory of the runs; specs go to `T/`, reports to `R/` unless a test says otherwise.
+    /// Working directory of the runs. Specs go to `T/` and, in most tests, reports to `R/`.
     let directory: URL
 
     init() throws {
@@ -25,7 +25,7 @@ struct ToolHarness {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// The executable that `swift build` puts next to the test bundle.
+    /// Finds the executable that `swift build` puts next to the test bundle.
     static func executable() throws -> URL {
         let bundleDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let candidates = [bundleDirectory.appendingPathComponent("theorem-check"),
@@ -77,7 +77,7 @@ struct ToolHarness {
                       error: try String(contentsOf: errorURL, encoding: .utf8))
     }
 
-    /// All files under `relativeDirectory`, by relative path, except the timings file
+    /// Reads all files under `relativeDirectory`, by relative path, except the timings file
     /// and shard summaries, which are outside the reproducibility guarantee.
     func reportFiles(_ relativeDirectory: String) throws -> [String: Data] {
         let root = directory.appendingPathComponent(relativeDirectory)
