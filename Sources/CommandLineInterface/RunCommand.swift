@@ -45,6 +45,9 @@ enum RunCommand {
         for invalid in invalidSpecs {
             console.writeError("Error: \(invalid.message)\n")
         }
+        if specs.isEmpty && invalidSpecs.isEmpty {
+            console.writeError("Warning: no claims to run in \(options.theoremsPath)\(options.shard.map { " for shard \($0.index)/\($0.count)" } ?? "")\n")
+        }
 
         let settings = RunSettings(theoremsDirectory: Paths.url(options.theoremsPath), theoremsDisplayPath: options.theoremsPath,
                                    seed: options.seed, precision: options.precision)
