@@ -80,7 +80,7 @@ import Testing
         let result = try harness.run(["run", "--theorems", "T", "--reports", "R"])
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("PASSED        recon  proved-exact (expected proved-exact), controls 1/1 [reconstructed spec]\n"))
-        let page = try harness.file("R/recon.md").split(separator: "\n").map(String.init)
+        let page = try harness.file("R/recon.md").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(page[2].hasPrefix("> **Reconstructed spec: paper body unavailable.**"))
     }
 
