@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "QuantizedBatchNormTests", dependencies: ["QuantizedBatchNorm", "Exact"]),
         .testTarget(name: "PolicyMirrorDescentTests", dependencies: ["PolicyMirrorDescent", "Exact", "Enclosures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "ClaimKit", "Exact"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "ClaimKit"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "ClaimKit"], exclude: ["Snapshots"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,7 +13,7 @@ extension Ball {
     }
 
     /// √x; non-finite when the ball contains negative numbers.
-    public func squareRoot() -> Ball { applying { arb_sqrt($0, $1, $2) } }
+    public func sqrt() -> Ball { applying { arb_sqrt($0, $1, $2) } }
 
     public func exp() -> Ball { applying { arb_exp($0, $1, $2) } }
 

@@ -111,13 +111,13 @@ public struct Ball: @unchecked Sendable {
         return cell.pointer
     }
 
-    /// Calls `body` with a pointer to the Arb value for use inside the numeric core.
-    public func withUnsafeArb<R>(_ body: (UnsafePointer<arb_struct>) throws -> R) rethrows -> R {
+    /// Calls `body` with a pointer to the Arb value.
+    func withUnsafeArb<R>(_ body: (UnsafePointer<arb_struct>) throws -> R) rethrows -> R {
         try withExtendedLifetime(cell) { try body(cell.pointer) }
     }
 
     /// Calls `body` with a writable pointer to the Arb value (copying shared storage first).
-    public mutating func withUnsafeMutableArb<R>(_ body: (UnsafeMutablePointer<arb_struct>) throws -> R) rethrows -> R {
+    mutating func withUnsafeMutableArb<R>(_ body: (UnsafeMutablePointer<arb_struct>) throws -> R) rethrows -> R {
         let p = uniquePointer()
         return try withExtendedLifetime(cell) { try body(p) }
     }
@@ -130,10 +130,26 @@ extension Ball {
     /// information about the value it encloses.
     public var isFinite: Bool { arb_is_finite(pointer) != 0 }
 
+    /// Whether `midpoint`, `radius` and the bounds can be converted to `Rational`.
+    var hasRationalEndpoints: Bool {
+        guard isFinite, isConvertibleToRational(tc_arb_midref_const(pointer)) else {
+            return false
+        }
+        return withARF { radiusFloat in
+            arf_set_mag(radiusFloat, tc_arb_radref_const(pointer))
+            return isConvertibleToRational(radiusFloat)
+        }
+    }
+
     /// Whether the radius is zero, so the ball is the single number `midpoint`.
     public var isExact: Bool { arb_is_exact(pointer) != 0 }
 
     /// The midpoint, exactly (a dyadic rational). The ball must be finite.
+    ///
+    /// NOTE: the conversion to `Rational` stops the program when the midpoint
+    /// or radius has a binary exponent beyond ±2^26 (an exact rational of that
+    /// size takes more than 8 MB). Such balls come only from values like
+    /// exp(10^8); compare them with the `Truth` predicates against other balls.
     public var midpoint: Rational {
         precondition(isFinite, "Ball.midpoint of a non-finite ball; check isFinite first")
         return exactRational(tc_arb_midref_const(pointer))

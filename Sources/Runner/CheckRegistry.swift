@@ -24,7 +24,7 @@ public enum CheckRegistry {
         checkTypes.map { $0.kind }.sorted()
     }
 
-    /// The check type registered under `kind`, if any.
+    /// Returns the check type registered under `kind`, or nil.
     public static func checkType(for kind: String) -> (any ClaimCheck.Type)? {
         checkTypes.first { $0.kind == kind }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ClaimKit
 
-/// A valid spec as text, with hooks to break one part of it.
+/// Builds a valid spec as text, with hooks to break one part of it.
 private func specText(id: String = "demo.claim", instanceExtra: String = "", controls: String? = nil,
                       topExtra: String = "", budget: String = "30", check: String? = nil) -> String {
     let defaultControls = #"[{"id": "flip", "description": "flipped", "parameters": {"left": 2}, "expectedVerdict": "refuted"}]"#

@@ -103,7 +103,7 @@ struct BallBasicsTests {
         #expect(quotient.contains(Rational(12345)))
         #expect((one / Ball(0, precision: 64)).isFinite == false)
         #expect(!Ball(-1, precision: 64).log().isFinite)
-        #expect(!Ball(-1, precision: 64).squareRoot().isFinite)
+        #expect(!Ball(-1, precision: 64).sqrt().isFinite)
     }
 
     @Test("exact scaling by a power of two keeps a zero endpoint")
@@ -113,6 +113,19 @@ struct BallBasicsTests {
         #expect((Ball(2, precision: 64) * x).lowerBound == 0)
         #expect((x * Ball(-4, precision: 64)).upperBound == 0)
         #expect(x.timesPowerOfTwo(-3).lowerBound == 0)
+    }
+
+    /// exp(2^30) ≈ 10^(4.66e8) is finite in Arb but too large for an exact
+    /// `Rational`, so comparisons and printing take the ball route.
+    @Test("huge ball compares and prints")
+    func hugeBall() {
+        let huge = Ball(1 << 30, precision: 64).exp()
+        #expect(huge.isFinite)
+        #expect(huge.isPositive == .true)
+        #expect(huge.greaterThan(Rational(10).timesPowerOfTwo(1000)) == .true)
+        #expect(huge.lessThan(Rational(-1)) == .false)
+        #expect(huge.formatted(significantDigits: 6).hasPrefix("["))
+        #expect(huge.formatted(significantDigits: 6).contains("e+466"))
     }
 
     @Test("copies are independent")
