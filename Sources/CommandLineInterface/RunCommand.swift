@@ -45,6 +45,9 @@ enum RunCommand {
         for invalid in invalidSpecs {
             console.writeError("Error: \(invalid.message)\n")
         }
+        if specs.isEmpty && invalidSpecs.isEmpty {
+            console.writeError("Warning: no claims to run in \(options.theoremsPath)\(options.shard.map { " for shard \($0.index)/\($0.count)" } ?? "")\n")
+        }
 
         let settings = RunSettings(theoremsDirectory: Paths.url(options.theoremsPath), theoremsDisplayPath: options.theoremsPath,
                                    seed: options.seed, precision: options.precision)
@@ -131,8 +134,9 @@ enum ResultLines {
             let status = claim.status.label
             let padded = status + String(repeating: " ", count: max(1, 14 - status.count))
             let controls = "controls \(claim.controls.filter(\.ok).count)/\(claim.controls.count)"
+            let reconstructed = claim.provenance == .reconstructed ? " [reconstructed spec]" : ""
             lines.append(padded + claim.id + "  " + (claim.verdict?.rawValue ?? "no verdict")
-                         + " (expected \(claim.expectedVerdict.rawValue)), " + controls)
+                         + " (expected \(claim.expectedVerdict.rawValue)), " + controls + reconstructed)
             lines += claim.reasons.map { "    " + $0 }
         }
         for invalid in summary.invalidSpecs {
