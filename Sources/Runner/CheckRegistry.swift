@@ -17,6 +17,8 @@ public enum CheckRegistry {
         EuclideanFiniteStepCheck.self,
         FiniteStepConditionCheck.self,
         ExactMassGapCheck.self,
+        MonotoneImprovementCheck.self,
+        PositiveMassCheck.self,
     ]
 
     /// The registered kinds, sorted.
