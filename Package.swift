@@ -54,6 +54,9 @@ let package = Package(
             name: "Benchmarks",
             dependencies: ["Exact", "Multiprecision", "Enclosures", "PolicyMirrorDescent", "CBaseline"]),
 
+        // Memory check: scripts/leak-check.sh runs this under valgrind.
+        .executableTarget(name: "LeakCheck", dependencies: ["Exact", "Multiprecision", "Enclosures"]),
+
         .testTarget(name: "ExactTests", dependencies: ["Exact"]),
         .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "Exact"]),
         .testTarget(name: "EnclosuresTests", dependencies: ["Enclosures", "Multiprecision", "Exact"]),

@@ -1,4 +1,5 @@
 import ClaimKit
+import PolicyMirrorDescent
 
 /// The checks that specs can name in `check.kind`. Add one line per check type.
 public enum CheckRegistry {
@@ -13,6 +14,9 @@ public enum CheckRegistry {
         SelfTestBudget.self,
         SelfTestInvalidParameter.self,
         SelfTestReport.self,
+        EuclideanFiniteStepCheck.self,
+        FiniteStepConditionCheck.self,
+        ExactMassGapCheck.self,
     ]
 
     /// The registered kinds, sorted.

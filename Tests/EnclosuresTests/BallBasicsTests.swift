@@ -1,5 +1,6 @@
 import Enclosures
 import Exact
+import Multiprecision
 import Testing
 
 @Suite("Ball construction, bounds and predicates")
@@ -126,6 +127,30 @@ struct BallBasicsTests {
         #expect(huge.lessThan(Rational(-1)) == .false)
         #expect(huge.formatted(significantDigits: 6).hasPrefix("["))
         #expect(huge.formatted(significantDigits: 6).contains("e+466"))
+    }
+
+    @Test("BigFloat converts exactly")
+    func bigFloatConversion() throws {
+        let third = try BigFloat(Rational(1, 3), precision: 200, rounding: .down)
+        let ball = try Ball(third, precision: 32)
+        #expect(ball.isExact)
+        #expect(ball.midpoint == third.exactRational)
+        #expect(ball.lessThan(Rational(1, 3)) == .true)
+    }
+
+    @Test("minimum and maximum")
+    func minimumAndMaximum() throws {
+        let a = try Ball(lower: 1, upper: 2, precision: 64)
+        let b = try Ball(lower: Rational(3, 2), upper: 3, precision: 64)
+        let low = Ball.minimum(a, b)
+        let high = Ball.maximum(a, b)
+        // min ranges over [1, 2] and max over [3/2, 3].
+        #expect(low.contains(Rational(1)))
+        #expect(low.contains(Rational(2)))
+        #expect(low.upperBound < Rational(3))
+        #expect(high.contains(Rational(3, 2)))
+        #expect(high.contains(Rational(3)))
+        #expect(high.lowerBound > Rational(1))
     }
 
     @Test("copies are independent")

@@ -7,7 +7,7 @@ import Testing
 /// contains the exact result. Arithmetic is checked against exact `Rational`
 /// results. A transcendental function is checked against Arb's enclosure of
 /// f at the exact point at four times the precision, which must lie inside
-/// the low-precision result; that proves f(point) lies in the result.
+/// the low-precision result, which proves that f(point) lies in the result.
 /// A higher precision does not always give Arb a thinner ball (erfc(−8) at 24
 /// bits has a radius of 2^-97, at 96 bits one of 2^-95), so when the
 /// reference is not inside, it is recomputed at 16 and 64 times the precision
