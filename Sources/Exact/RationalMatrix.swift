@@ -84,6 +84,16 @@ public struct RationalMatrix: @unchecked Sendable {
         return cell.pointer
     }
 
+    /// Calls `body` with a pointer to the FLINT matrix, for FLINT and Arb calls
+    /// inside the numeric core (for example `arb_mat_set_fmpq_mat`). The
+    /// pointer is valid only during the call and must not be written through.
+    @inlinable
+    public func withUnsafeFMPQMatrix<Result>(
+        _ body: (UnsafePointer<fmpq_mat_struct>) throws -> Result
+    ) rethrows -> Result {
+        try withExtendedLifetime(cell) { try body(cell.pointer) }
+    }
+
     /// Returns a copy with storage of its own, which FLINT may modify in place.
     func copy() -> RationalMatrix {
         let result = RationalMatrix(rows: rowCount, columns: columnCount)

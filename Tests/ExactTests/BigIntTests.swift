@@ -199,6 +199,18 @@ struct BigIntParsingTests {
         #expect(try BigInt(parsing: "-0").description == "0")
     }
 
+    @Test("other radixes match String(_:radix:)")
+    func radixes() {
+        let seed: UInt64 = 0x5EED_0028
+        var generator = SplitMix64(seed: seed)
+        for trial in 0..<1000 {
+            let value = randomInt(using: &generator)
+            let radix = Int.random(in: 2...36, using: &generator)
+            #expect(BigInt(value).toString(radix: Int32(radix)) == String(value, radix: radix),
+                    "seed \(seed), trial \(trial), value \(value), radix \(radix)")
+        }
+    }
+
     @Test("malformed integers throw", arguments: ["", " ", "+", "-", "1.5", "1e3", "0x1F", "12a", "--3", "1 2", "١٢"])
     func malformed(text: String) {
         #expect(throws: NumericError.self) { try BigInt(parsing: text) }
