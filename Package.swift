@@ -42,10 +42,10 @@ let package = Package(
 
         // Running checks, writing reports, and the command line.
         .target(name: "Runner",
-                dependencies: ["ClaimKit", "QuantizedBatchNorm", "PolicyMirrorDescent"]),
+                dependencies: ["ClaimKit", "Exact", "QuantizedBatchNorm", "PolicyMirrorDescent"]),
         .target(name: "Reports", dependencies: ["ClaimKit", "Runner"]),
         .target(name: "CommandLineInterface",
-                dependencies: ["ClaimKit", "Runner", "Reports", "Exact", "Enclosures"]),
+                dependencies: ["ClaimKit", "Runner", "Reports", "Exact", "Enclosures", "CGMP", "CMPFR", "CFlint", "CNumericShim"]),
         .executableTarget(name: "TheoremCheckTool", dependencies: ["CommandLineInterface"]),
 
         // Benchmarks: the same tasks through the public API and in plain C.
@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
         .testTarget(name: "QuantizedBatchNormTests", dependencies: ["QuantizedBatchNorm", "Exact"]),
         .testTarget(name: "PolicyMirrorDescentTests", dependencies: ["PolicyMirrorDescent", "Exact", "Enclosures"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "ClaimKit", "Exact"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "ClaimKit"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
     ],

@@ -243,9 +243,14 @@ public struct JSONParser {
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
+    /// Consumes `word`; on a mismatch the error points at the start of the literal.
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
+        let start = position
         for expected in word.utf8 {
-            guard peek() == expected else { throw error("invalid literal, expected '\(word)'") }
+            guard peek() == expected else {
+                position = start
+                throw error("invalid literal, expected '\(word)'")
+            }
             position += 1
         }
     }

@@ -1,1 +1,4 @@
 import CommandLineInterface
+import Foundation
+
+exit(TheoremCheckCLI.main(Array(CommandLine.arguments.dropFirst())))

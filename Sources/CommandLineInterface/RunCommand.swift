@@ -1,0 +1,147 @@
+import ClaimKit
+import Foundation
+import Reports
+import Runner
+
+/// `theorem-check run [ID...]`: runs claims in child processes and writes the reports.
+enum RunCommand {
+    struct Options {
+        var theoremsPath: String
+        var reportsPath: String
+        var precision: Int
+        var seed: UInt64
+        var jobs: Int
+        var shard: Shard?
+        var formats: Set<ReportFormat>
+    }
+
+    static func options(_ arguments: ParsedArguments) throws(UsageError) -> Options {
+        let command = Commands.run
+        let precision = try arguments.value("--precision", command, default: Commands.defaultPrecision,
+                                            expected: "an integer from 2 to \(Commands.maximumPrecision)") { text in
+            Int(text).flatMap { (2...Commands.maximumPrecision).contains($0) ? $0 : nil }
+        }
+        let seed = try arguments.value("--seed", command, default: Commands.defaultSeed,
+                                       expected: "an integer from 0 to \(UInt64.max)") { UInt64($0) }
+        let jobs = try arguments.value("--jobs", command, default: ProcessInfo.processInfo.activeProcessorCount,
+                                       expected: "an integer from 1 to 1024") { text in
+            Int(text).flatMap { (1...1024).contains($0) ? $0 : nil }
+        }
+        let shard: Shard? = try arguments.value("--shard", command, default: nil,
+                                                expected: "i/n with 1 <= i <= n, such as 1/4") { Shard(parsing: $0) }
+        return Options(theoremsPath: CatalogLoading.theoremsPath(arguments),
+                       reportsPath: arguments.values["--reports"] ?? Commands.defaultReports,
+                       precision: precision, seed: seed, jobs: jobs, shard: shard,
+                       formats: try FormatOption.parse(arguments, command: command))
+    }
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
+        let options = try options(arguments)
+        let catalog = try CatalogLoading.load(arguments, command: Commands.run)
+        var (specs, invalidSpecs) = try select(arguments.positionals, from: catalog, theoremsPath: options.theoremsPath)
+        if let shard = options.shard {
+            specs = shard.select(specs)
+        }
+        for invalid in invalidSpecs {
+            console.writeError("Error: \(invalid.message)\n")
+        }
+
+        let settings = RunSettings(theoremsDirectory: Paths.url(options.theoremsPath), theoremsDisplayPath: options.theoremsPath,
+                                   seed: options.seed, precision: options.precision)
+        let runner = ClaimRunner(settings: settings, isolation: .childProcess(executable: Paths.currentExecutable), jobs: options.jobs)
+        let results = runner.run(specs) { progress in
+            console.writeError(progressLine(progress))
+        }
+
+        let summary = RunSummary(environment: .current(seed: options.seed, precision: options.precision), shard: options.shard,
+                                 claims: results.claims, invalidSpecs: invalidSpecs)
+        let writer = ReportWriter(directory: Paths.url(options.reportsPath), formats: options.formats)
+        do {
+            try writer.writeClaimPages(specs: specs, summary: summary)
+            if let shard = options.shard {
+                try writer.writeShard(summary, shard: shard)
+            } else {
+                try writer.writeSummaryFiles(summary)
+            }
+            try writer.writeTimings(results.timings)
+        } catch {
+            console.writeError("Error: cannot write the reports: \(error.description)\n")
+            return 3
+        }
+
+        console.writeOutput(ResultLines.lines(for: summary))
+        return summary.exitCode
+    }
+
+    /// The specs named on the command line (all when none are named) and the invalid
+    /// spec files among them. An id with neither a spec nor an invalid file is a usage error.
+    static func select(_ ids: [String], from catalog: SpecCatalog,
+                       theoremsPath: String) throws(UsageError) -> ([TheoremSpec], [InvalidSpecRecord]) {
+        let allInvalid = catalog.errors.map { InvalidSpecRecord(file: $0.file, message: $0.description) }
+        guard !ids.isEmpty else { return (catalog.specs, allInvalid) }
+
+        var specs: [TheoremSpec] = []
+        var invalid: [InvalidSpecRecord] = []
+        for id in Set(ids).sorted() {
+            if let spec = catalog.specs.first(where: { $0.id == id }) {
+                specs.append(spec)
+            } else if let record = allInvalid.first(where: { URL(fileURLWithPath: $0.file).lastPathComponent == "\(id).json" }) {
+                invalid.append(record)
+            } else {
+                throw UsageError(message: "No claim with id '\(id)' in \(theoremsPath); run 'theorem-check list' to see the ids",
+                                 command: Commands.run)
+            }
+        }
+        return (specs, invalid)
+    }
+
+    static func progressLine(_ progress: RunProgress) -> String {
+        let width = String(progress.total).count
+        let counter = String(repeating: " ", count: width - String(progress.completed).count) + String(progress.completed)
+        return "[\(counter)/\(progress.total)] \(progress.request.label): \(progress.outcome.label) "
+            + String(format: "(%.1f s; elapsed %.1f s, ETA %.0f s)\n", progress.runSeconds, progress.elapsedSeconds,
+                     progress.estimatedRemainingSeconds)
+    }
+}
+
+/// `--format markdown,json,junit`.
+enum FormatOption {
+    static func parse(_ arguments: ParsedArguments, command: CommandDefinition) throws(UsageError) -> Set<ReportFormat> {
+        guard let text = arguments.values["--format"] else { return Set(ReportFormat.allCases) }
+        var formats: Set<ReportFormat> = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw UsageError(message: "Invalid value '\(text)' for '--format': expected a comma-separated list of markdown, json, junit",
+                                 command: command)
+            }
+            formats.insert(format)
+        }
+        return formats
+    }
+}
+
+/// The standard-output lines of `run` and `merge`.
+enum ResultLines {
+    /// One line per claim and invalid spec, then `N passed, N failed`, with `, N skipped`
+    /// when some claims were not checked because their input was invalid. Inconclusive
+    /// claims count as failed here; the exit status tells them apart.
+    static func lines(for summary: RunSummary) -> String {
+        var lines: [String] = []
+        for claim in summary.claims {
+            let status = claim.status.label
+            let padded = status + String(repeating: " ", count: max(1, 14 - status.count))
+            let controls = "controls \(claim.controls.filter(\.ok).count)/\(claim.controls.count)"
+            lines.append(padded + claim.id + "  " + (claim.verdict?.rawValue ?? "no verdict")
+                         + " (expected \(claim.expectedVerdict.rawValue)), " + controls)
+            lines += claim.reasons.map { "    " + $0 }
+        }
+        for invalid in summary.invalidSpecs {
+            lines.append("INVALID INPUT " + invalid.file)
+        }
+        let counts = summary.counts
+        var total = "\(counts.passed) passed, \(counts.failed + counts.inconclusive) failed"
+        if counts.invalid > 0 { total += ", \(counts.invalid) skipped" }
+        lines.append(total)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

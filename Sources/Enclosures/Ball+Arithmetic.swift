@@ -1,0 +1,160 @@
+import CFlint
+import CNumericShim
+import Exact
+
+// Ball arithmetic. Each result contains x ∘ y for every x in lhs and y in rhs
+// and is computed at max(lhs.precision, rhs.precision) bits.
+
+extension Ball {
+    static func binaryResult(_ lhs: Ball, _ rhs: Ball) -> Ball {
+        Ball(zeroAtPrecision: Swift.max(lhs.precision, rhs.precision))
+    }
+
+    public static func + (lhs: Ball, rhs: Ball) -> Ball {
+        let result = binaryResult(lhs, rhs)
+        arb_add(result.pointer, lhs.pointer, rhs.pointer, result.precision)
+        return result
+    }
+
+    public static func - (lhs: Ball, rhs: Ball) -> Ball {
+        let result = binaryResult(lhs, rhs)
+        arb_sub(result.pointer, lhs.pointer, rhs.pointer, result.precision)
+        return result
+    }
+
+    /// lhs · rhs. A product with an exact power of two (±2^k) is computed by
+    /// exact scaling, because `arb_mul` rounds the radius up and could move a
+    /// zero endpoint of the other factor below zero.
+    public static func * (lhs: Ball, rhs: Ball) -> Ball {
+        let result = binaryResult(lhs, rhs)
+        if let exponent = lhs.exactPowerOfTwoExponent {
+            arb_mul_2exp_si(result.pointer, rhs.pointer, exponent)
+            if arf_sgn(tc_arb_midref_const(lhs.pointer)) < 0 {
+                arb_neg(result.pointer, result.pointer)
+            }
+        } else if let exponent = rhs.exactPowerOfTwoExponent {
+            arb_mul_2exp_si(result.pointer, lhs.pointer, exponent)
+            if arf_sgn(tc_arb_midref_const(rhs.pointer)) < 0 {
+                arb_neg(result.pointer, result.pointer)
+            }
+        } else {
+            arb_mul(result.pointer, lhs.pointer, rhs.pointer, result.precision)
+        }
+        return result
+    }
+
+    /// k when the ball is exactly ±2^k, else nil.
+    var exactPowerOfTwoExponent: Int? {
+        let midpoint = tc_arb_midref_const(pointer)!
+        guard isExact, arf_is_zero(midpoint) == 0, arf_is_finite(midpoint) != 0, arf_bits(midpoint) == 1 else {
+            return nil
+        }
+        return arf_abs_bound_lt_2exp_si(midpoint) - 1
+    }
+
+    /// lhs / rhs. When rhs contains 0 the result is non-finite (contains every
+    /// real number); this is not an error.
+    public static func / (lhs: Ball, rhs: Ball) -> Ball {
+        let result = binaryResult(lhs, rhs)
+        arb_div(result.pointer, lhs.pointer, rhs.pointer, result.precision)
+        return result
+    }
+
+    /// −value, exact.
+    public static prefix func - (value: Ball) -> Ball {
+        let result = Ball(zeroAtPrecision: value.precision)
+        arb_neg(result.pointer, value.pointer)
+        return result
+    }
+
+    /// a·b + c, enclosed with one rounding of the midpoint (Arb's `arb_fma`).
+    public static func fusedMultiplyAdd(_ a: Ball, _ b: Ball, _ c: Ball) -> Ball {
+        let result = Ball(zeroAtPrecision: Swift.max(a.precision, b.precision, c.precision))
+        arb_fma(result.pointer, a.pointer, b.pointer, c.pointer, result.precision)
+        return result
+    }
+
+    /// value · 2^exponent, exact.
+    public func timesPowerOfTwo(_ exponent: Int) -> Ball {
+        let result = Ball(zeroAtPrecision: precision)
+        arb_mul_2exp_si(result.pointer, pointer, exponent)
+        return result
+    }
+
+    /// |value|: a ball containing |x| for every x in the ball.
+    public var magnitude: Ball {
+        let result = Ball(zeroAtPrecision: precision)
+        arb_abs(result.pointer, pointer)
+        return result
+    }
+}
+
+// MARK: - Mixed operands
+
+extension Ball {
+    public static func + (lhs: Ball, rhs: Int) -> Ball { lhs + Ball(rhs, precision: lhs.precision) }
+    public static func - (lhs: Ball, rhs: Int) -> Ball { lhs - Ball(rhs, precision: lhs.precision) }
+    public static func * (lhs: Ball, rhs: Int) -> Ball { lhs * Ball(rhs, precision: lhs.precision) }
+    public static func / (lhs: Ball, rhs: Int) -> Ball { lhs / Ball(rhs, precision: lhs.precision) }
+    public static func + (lhs: Int, rhs: Ball) -> Ball { Ball(lhs, precision: rhs.precision) + rhs }
+    public static func - (lhs: Int, rhs: Ball) -> Ball { Ball(lhs, precision: rhs.precision) - rhs }
+    public static func * (lhs: Int, rhs: Ball) -> Ball { Ball(lhs, precision: rhs.precision) * rhs }
+    public static func / (lhs: Int, rhs: Ball) -> Ball { Ball(lhs, precision: rhs.precision) / rhs }
+
+    /// lhs + rhs with the rational enclosed at lhs's precision.
+    public static func + (lhs: Ball, rhs: Rational) -> Ball { lhs + Ball(enclosing: rhs, precision: lhs.precision) }
+    public static func - (lhs: Ball, rhs: Rational) -> Ball { lhs - Ball(enclosing: rhs, precision: lhs.precision) }
+    public static func * (lhs: Ball, rhs: Rational) -> Ball { lhs * Ball(enclosing: rhs, precision: lhs.precision) }
+    public static func / (lhs: Ball, rhs: Rational) -> Ball { lhs / Ball(enclosing: rhs, precision: lhs.precision) }
+
+    /// The ball around `value` at a precision already known to be valid.
+    init(enclosing value: Rational, precision: Int) {
+        self.init(zeroAtPrecision: precision)
+        withFMPQ(value) { arb_set_fmpq(cell.pointer, $0, precision) }
+    }
+}
+
+// MARK: - In-place forms
+
+extension Ball {
+    // Each form works at max(self.precision, other's precision) and keeps
+    // that precision, like the operators.
+
+    public static func += (lhs: inout Ball, rhs: Ball) {
+        lhs.precision = Swift.max(lhs.precision, rhs.precision)
+        let p = lhs.uniquePointer()
+        arb_add(p, p, rhs.pointer, lhs.precision)
+    }
+
+    public static func -= (lhs: inout Ball, rhs: Ball) {
+        lhs.precision = Swift.max(lhs.precision, rhs.precision)
+        let p = lhs.uniquePointer()
+        arb_sub(p, p, rhs.pointer, lhs.precision)
+    }
+
+    public static func *= (lhs: inout Ball, rhs: Ball) {
+        lhs.precision = Swift.max(lhs.precision, rhs.precision)
+        let p = lhs.uniquePointer()
+        arb_mul(p, p, rhs.pointer, lhs.precision)
+    }
+
+    public static func /= (lhs: inout Ball, rhs: Ball) {
+        lhs.precision = Swift.max(lhs.precision, rhs.precision)
+        let p = lhs.uniquePointer()
+        arb_div(p, p, rhs.pointer, lhs.precision)
+    }
+
+    /// self ← self + a·b (Arb's `arb_addmul`).
+    public mutating func addProduct(_ a: Ball, _ b: Ball) {
+        precision = Swift.max(precision, a.precision, b.precision)
+        let p = uniquePointer()
+        arb_addmul(p, a.pointer, b.pointer, precision)
+    }
+
+    /// self ← a·b + self, with one rounding of the midpoint (Arb's `arb_fma`).
+    public mutating func formFusedMultiplyAdd(_ a: Ball, _ b: Ball) {
+        precision = Swift.max(precision, a.precision, b.precision)
+        let p = uniquePointer()
+        arb_fma(p, a.pointer, b.pointer, p, precision)
+    }
+}

@@ -1,0 +1,36 @@
+import ClaimKit
+import Runner
+
+/// `Reports/README.md`: every claim with its verdict and status.
+struct IndexPage {
+    let summary: RunSummary
+
+    func markdown() -> String {
+        let counts = summary.counts
+        var lines = ["# TheoremCheck results", "",
+                     "\(counts.passed) passed, \(counts.failed) failed, \(counts.inconclusive) inconclusive, \(counts.invalid) invalid.", "",
+                     "A claim passes when its combined verdict equals the expected verdict and every negative control "
+                     + "(a slightly false variant) gets its expected verdict, usually refuted.", ""]
+
+        let rows = summary.claims.map { claim in
+            ["[\(MarkdownText.code(claim.id))](\(claim.id).md)", claim.title, claim.provenance.rawValue, claim.rigor.rawValue,
+             claim.expectedVerdict.rawValue, ReportWording.verdictLabel(claim.verdict),
+             "\(claim.controls.filter(\.ok).count)/\(claim.controls.count)", "**\(ReportWording.statusLabel(claim.status))**"]
+        }
+        lines.append(MarkdownText.table(["claim", "title", "provenance", "rigor", "expected", "verdict", "controls ok", "status"], rows))
+
+        if !summary.invalidSpecs.isEmpty {
+            lines += ["", "## Invalid specs", ""]
+            lines += summary.invalidSpecs.map { "- " + MarkdownText.code($0.file) + ": " + $0.message }
+        }
+
+        let reconstructed = summary.claims.filter { $0.provenance == .reconstructed }
+        if !reconstructed.isEmpty {
+            lines += ["", "Reconstructed specs (paper body unavailable): "
+                      + reconstructed.map { MarkdownText.code($0.id) }.joined(separator: ", ") + "."]
+        }
+
+        lines += ["", "## Environment", "", ReportWording.environmentTable(summary.environment)]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

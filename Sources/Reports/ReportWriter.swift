@@ -1,0 +1,130 @@
+import ClaimKit
+import Foundation
+import Runner
+
+/// Output formats selectable with `--format`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// `<id>.md` per claim with its SVG plots, and the index `README.md`.
+    case markdown
+    /// `results.json`.
+    case json
+    /// `junit.xml`.
+    case junit
+}
+
+/// A report file that could not be written or read.
+public struct ReportError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var problem: String
+
+    public var description: String { "\(path): \(problem)" }
+}
+
+/// Writes report files into one directory. Every file is written to a temporary file in
+/// the same directory and renamed over the target, so readers never see a partial file.
+public struct ReportWriter: Sendable {
+    public var directory: URL
+    public var formats: Set<ReportFormat>
+
+    public init(directory: URL, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) {
+        self.directory = directory
+        self.formats = formats
+    }
+
+    /// The subdirectory that holds shard summaries until `merge` combines them.
+    public static let shardDirectoryName = "shards"
+
+    /// Writes `<id>.md` and the plots under `<id>/` for every claim that has a spec.
+    /// Old SVG files under `<id>/` are removed first, so stale plots do not linger.
+    public func writeClaimPages(specs: [TheoremSpec], summary: RunSummary) throws(ReportError) {
+        guard formats.contains(.markdown) else { return }
+        let specsByID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for record in summary.claims {
+            guard let spec = specsByID[record.id] else { continue }
+            let page = ClaimReportPage(spec: spec, record: record, environment: summary.environment)
+            try removeOldPlots(claimID: record.id)
+            for file in page.plotFiles {
+                try write(file.svg, to: file.path)
+            }
+            try write(page.markdown(), to: record.id + ".md")
+        }
+    }
+
+    /// Writes the files that cover the whole run: `README.md`, `results.json` and
+    /// `junit.xml`, as selected by `formats`.
+    public func writeSummaryFiles(_ summary: RunSummary) throws(ReportError) {
+        if formats.contains(.markdown) {
+            try write(IndexPage(summary: summary).markdown(), to: "README.md")
+        }
+        if formats.contains(.json) {
+            try write(try ReportWriter.encode(summary), to: "results.json")
+        }
+        if formats.contains(.junit) {
+            try write(JUnitReport(summary: summary).xml(), to: "junit.xml")
+        }
+    }
+
+    /// Writes one shard's summary to `shards/shard-I-of-N.json` for a later `merge`.
+    public func writeShard(_ summary: RunSummary, shard: Shard) throws(ReportError) {
+        try write(try ReportWriter.encode(summary), to: "\(ReportWriter.shardDirectoryName)/shard-\(shard.index)-of-\(shard.count).json")
+    }
+
+    /// Writes wall times, one `seconds<TAB>run` line per run. The file is excluded from
+    /// the reproducibility guarantee.
+    public func writeTimings(_ timings: [(request: RunRequest, seconds: Double)]) throws(ReportError) {
+        let lines = timings.map { String(format: "%.3f", $0.seconds) + "\t" + $0.request.label }
+        try write(lines.joined(separator: "\n") + "\n", to: "timings.tsv")
+    }
+
+    /// JSON with sorted keys and two-space indentation, ending in a newline.
+    public static func encode(_ summary: RunSummary) throws(ReportError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
+        } catch {
+            throw ReportError(path: "results.json", problem: "cannot encode the results: \(error)")
+        }
+    }
+
+    public static func decode(_ data: Data, path: String) throws(ReportError) -> RunSummary {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(RunSummary.self, from: data)
+        } catch {
+            throw ReportError(path: path, problem: "not a theorem-check results file: \(error)")
+        }
+    }
+
+    /// Writes `contents` to `relativePath` atomically, creating parent directories.
+    public func write(_ contents: String, to relativePath: String) throws(ReportError) {
+        let target = directory.appendingPathComponent(relativePath)
+        let parent = target.deletingLastPathComponent()
+        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: temporary)
+        } catch {
+            throw ReportError(path: target.path, problem: "cannot write the file: \(error.localizedDescription)")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ReportError(path: target.path, problem: "cannot replace the file: \(reason)")
+        }
+    }
+
+    private func removeOldPlots(claimID: String) throws(ReportError) {
+        let plotDirectory = directory.appendingPathComponent(claimID)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: plotDirectory.path) else { return }
+        for name in names where name.hasSuffix(".svg") {
+            do {
+                try FileManager.default.removeItem(at: plotDirectory.appendingPathComponent(name))
+            } catch {
+                throw ReportError(path: plotDirectory.appendingPathComponent(name).path, problem: "cannot remove the old plot")
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ClaimKit
+
+/// The checks that specs can name in `check.kind`. Add one line per check type.
+public enum CheckRegistry {
+    /// Every registered check type. The `selftest.*` kinds exist for the engine's own tests.
+    public static let checkTypes: [any ClaimCheck.Type] = [
+        SelfTestPass.self,
+        SelfTestRefute.self,
+        SelfTestCompare.self,
+        SelfTestInconclusive.self,
+        SelfTestTrap.self,
+        SelfTestHang.self,
+        SelfTestBudget.self,
+        SelfTestInvalidParameter.self,
+        SelfTestReport.self,
+    ]
+
+    /// The registered kinds, sorted.
+    public static var kinds: [String] {
+        checkTypes.map { $0.kind }.sorted()
+    }
+
+    /// The check type registered under `kind`, if any.
+    public static func checkType(for kind: String) -> (any ClaimCheck.Type)? {
+        checkTypes.first { $0.kind == kind }
+    }
+}
