@@ -21,7 +21,8 @@ struct IndexPage {
 
         if !summary.invalidSpecs.isEmpty {
             lines += ["", "## Invalid specs", ""]
-            lines += summary.invalidSpecs.map { "- " + MarkdownText.code($0.file) + ": " + $0.message }
+            // The message starts with the file path.
+            lines += summary.invalidSpecs.map { "- " + $0.message }
         }
 
         let reconstructed = summary.claims.filter { $0.provenance == .reconstructed }

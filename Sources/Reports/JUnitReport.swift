@@ -31,7 +31,8 @@ struct JUnitReport {
 
     private func testCase(_ claim: ClaimRecord) -> [String] {
         let open = "    <testcase classname=\"theorem-check.\(attribute(claim.checkKind))\" name=\"\(attribute(claim.id))\" time=\"0\""
-        let message = "verdict \(ReportWording.verdictLabel(claim.verdict)), expected \(claim.expectedVerdict.rawValue)"
+        let message = claim.verdict.map { "verdict \($0.rawValue), expected \(claim.expectedVerdict.rawValue)" }
+            ?? "no verdict because a run crashed or had invalid input, expected \(claim.expectedVerdict.rawValue)"
         let detail = claim.reasons.joined(separator: "\n")
         switch claim.status {
         case .passed:

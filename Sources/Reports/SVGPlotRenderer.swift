@@ -83,7 +83,8 @@ public struct SVGPlotRenderer: Sendable {
         for (index, marker) in markers.enumerated() {
             let x = xAxis.position(marker.x)
             svg.element("line x1=\"\(f(x))\" y1=\"\(f(margin.top))\" x2=\"\(f(x))\" y2=\"\(f(height - margin.bottom))\" stroke=\"#555\" stroke-dasharray=\"6 4\"")
-            let labelY = margin.top + 14 + Double(index % 3) * 14
+            // Labels sit near the bottom of the frame, away from the legend in the top right.
+            let labelY = height - margin.bottom - 8 - Double(index % 3) * 14
             svg.text(marker.label, x: x + 4, y: labelY, anchor: "start", attributes: "font-size=\"11\" fill=\"#333\"")
         }
     }

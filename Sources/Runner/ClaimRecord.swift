@@ -141,8 +141,8 @@ public struct ClaimRecord: Sendable, Codable, Equatable {
                 continue
             }
             failed = true
-            let got = control.verdict?.rawValue ?? "no verdict"
-            reasons.append("Checker broken: negative control \(control.id) came out \(got), "
+            let got = control.verdict.map { "came out \($0.rawValue)" } ?? "produced no verdict"
+            reasons.append("Checker broken: negative control \(control.id) \(got), "
                            + "\(control.expectedVerdict.rawValue) was expected, so the check does not reject this false variant.")
         }
 
