@@ -47,6 +47,8 @@ public struct ExactnessAnalysis: Sendable {
     /// those at the output levels otherwise.
     public let ties: [Int]
     public let tiesCountedExhaustively: Bool
+    /// q(x) for every input, in order, when the domain is enumerable.
+    public let referenceValues: [Int]?
 
     /// Domains with at most this many inputs are enumerated.
     public static let exhaustiveLimit = 1 << 16
@@ -58,10 +60,12 @@ public struct ExactnessAnalysis: Sendable {
         self.reference = reference
         self.domain = domain
         let enumerable = domain.count <= ExactnessAnalysis.exhaustiveLimit
-        // On enumerable domains every a·x + b is computed once and reused for q, ties and g.
-        let exactValues: [Rational]? = enumerable
-            ? (domain.lowerBound...domain.upperBound).map(reference.exactValue(at:)) : nil
-        let referenceValues: [Int]? = exactValues?.map { clamp($0.rounded(reference.rounding), to: reference.output) }
+        // On enumerable domains every numerator N(x) of a·x + b = N(x)/D is computed once and
+        // reused for q, ties and g.
+        let numerators: [BigInt]? = enumerable
+            ? (domain.lowerBound...domain.upperBound).map(reference.numerator(at:)) : nil
+        let referenceValues: [Int]? = numerators?.map { clamp(reference.roundedQuotient($0), to: reference.output) }
+        self.referenceValues = referenceValues
         let referenceValue: (Int) -> Int = { x in
             referenceValues.map { $0[x - domain.lowerBound] } ?? reference.value(at: x)
         }
@@ -70,8 +74,10 @@ public struct ExactnessAnalysis: Sendable {
         constraints = ShiftConstraints(steps: steps, output: reference.output)
 
         let delta = reference.rounding.floorOffset
-        if let exactValues, let delta {
-            gapOverAllInputs = exactValues.lazy.map { MarginBound.distanceToInteger($0 + delta) }.min()
+        if let numerators, let delta {
+            let doubledOffset = (delta + delta).numerator.exactInt!
+            let smallest = numerators.lazy.map { reference.doubledDistanceToInteger(numerator: $0, doubledOffset: doubledOffset) }.min()!
+            gapOverAllInputs = try! Rational(smallest, reference.denominator + reference.denominator)
         } else {
             gapOverAllInputs = nil
         }
@@ -106,8 +112,8 @@ public struct ExactnessAnalysis: Sendable {
             overflow = nil
         }
 
-        if let exactValues {
-            ties = exactValues.indices.filter { exactValues[$0].isHalfInteger }.map { $0 + domain.lowerBound }
+        if let numerators {
+            ties = numerators.indices.filter { reference.isTie(numerator: numerators[$0]) }.map { $0 + domain.lowerBound }
         } else {
             ties = ExactnessAnalysis.tiesAtOutputLevels(reference, domain: domain)
         }

@@ -1,8 +1,8 @@
 /// A closed range of machine integers used as the input set X or the output levels
 /// [q_lo, q_hi] of a quantized map.
 ///
-/// Inputs are limited to the int32 range, so every input and every difference of two
-/// inputs fits in `Int`.
+/// Bounds are limited to ±2^31 (the int32 range and its reflection), so every input and
+/// every difference of two inputs fits in `Int`.
 public struct IntegerDomain: Sendable, Equatable, CustomStringConvertible {
     public let lowerBound: Int
     public let upperBound: Int
@@ -11,8 +11,9 @@ public struct IntegerDomain: Sendable, Equatable, CustomStringConvertible {
 
     public init(lowerBound: Int, upperBound: Int, typeName: String? = nil) {
         precondition(lowerBound <= upperBound, "IntegerDomain needs lowerBound <= upperBound, got \(lowerBound) > \(upperBound)")
-        precondition(lowerBound >= Int(Int32.min) && upperBound <= Int(Int32.max),
-                     "IntegerDomain supports only the int32 range, got [\(lowerBound), \(upperBound)]")
+        // The reflection of the int32 range reaches 2^31, so bounds up to ±2^31 are accepted.
+        precondition(lowerBound >= -(1 << 31) && upperBound <= 1 << 31,
+                     "IntegerDomain supports bounds within ±2^31, got [\(lowerBound), \(upperBound)]")
         self.lowerBound = lowerBound
         self.upperBound = upperBound
         self.typeName = typeName

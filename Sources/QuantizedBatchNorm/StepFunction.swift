@@ -82,7 +82,10 @@ extension AffineQuantizer {
         }
 
         for level in (firstValue + 1)...lastValue {
-            let candidate = ((rounding.levelThreshold(level) - intercept) / slope).ceiling()
+            // ⌈(θ − b)/a⌉ = ⌈(2θ·D − 2·b·D)/(2·a·D)⌉ = −⌊(2·b·D − 2θ·D)/(2·a·D)⌋ with a·D > 0.
+            var dividend = interceptNumerator + interceptNumerator
+            dividend -= BigInt(rounding.doubledLevelThreshold(level)) * denominator
+            let candidate = -(try! dividend.floorDivided(by: slopeNumerator + slopeNumerator))
             guard let candidateInt = candidate.exactInt, domain.contains(candidateInt) else {
                 preconditionFailure("step candidate \(candidate) for level \(level) outside \(domain)")
             }

@@ -1,4 +1,5 @@
 import ClaimKit
+import QuantizedBatchNorm
 
 /// The checks that specs can name in `check.kind`. Add one line per check type.
 public enum CheckRegistry {
@@ -13,6 +14,9 @@ public enum CheckRegistry {
         SelfTestBudget.self,
         SelfTestInvalidParameter.self,
         SelfTestReport.self,
+        QuantizedBatchNormExactnessCheck.self,
+        QuantizedBatchNormTiesCheck.self,
+        QuantizedBatchNormRoundingSchemesCheck.self,
     ]
 
     /// The registered kinds, sorted.
