@@ -72,3 +72,21 @@ public struct ReportTable: Sendable, Codable, Equatable {
         self.rows = rows
     }
 }
+
+extension CheckResult {
+    /// Returns why this result breaks the verdict rules for a check of the given rigor, or
+    /// nil when it keeps them. The runner turns a violation into a failed run.
+    ///
+    /// - An empirical check never returns `proved-exact` or `proved-rigorous`, because a
+    ///   floating-point result is never a proof.
+    /// - A `refuted` result carries a counterexample, so the failure can be rechecked.
+    public func contractViolation(rigor: Rigor) -> String? {
+        if rigor == .empirical && (verdict == .provedExact || verdict == .provedRigorous) {
+            return "an empirical check returned \(verdict.rawValue); empirical checks return supported, refuted or inconclusive"
+        }
+        if verdict == .refuted && counterexample == nil {
+            return "the check returned refuted without a counterexample; attach one with the input and how to recheck it"
+        }
+        return nil
+    }
+}

@@ -6,7 +6,9 @@ import Foundation
 /// `run` must print nothing, must be deterministic for a given context (use
 /// `context.seed` for all randomness), and should call `context.checkDeadline()` in long
 /// loops. It throws `SpecError` for invalid parameters or data; the runner reports that
-/// as invalid input for the claim.
+/// as invalid input for the claim. A result must keep `CheckResult.contractViolation(rigor:)`
+/// nil: no proved verdict from an empirical check, and a counterexample with every
+/// `refuted`.
 public protocol ClaimCheck: Sendable {
     /// Registry key, equal to `check.kind` in the specs that use this check.
     static var kind: String { get }

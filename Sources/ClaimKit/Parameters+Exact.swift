@@ -1,7 +1,7 @@
 import Exact
 
 extension Parameters {
-    /// An integer of any size: a JSON integer or a string such as `"-123456789012345678901"`.
+    /// Reads an integer of any size: a JSON integer or a string such as `"-123456789012345678901"`.
     public func bigInteger(_ key: String) throws(SpecError) -> BigInt {
         try Parameters.bigInteger(try value(key), at: location(key))
     }
@@ -11,7 +11,7 @@ extension Parameters {
         return try Parameters.bigInteger(raw, at: location(key))
     }
 
-    /// An exact rational: a JSON integer, or a string `"0.1"` (exactly 1/10), `"1/3"` or
+    /// Reads an exact rational: a JSON integer, or a string `"0.1"` (exactly 1/10), `"1/3"` or
     /// `"-2.5e-3"`.
     public func rational(_ key: String) throws(SpecError) -> Rational {
         try Parameters.rational(try value(key), at: location(key))
@@ -22,12 +22,12 @@ extension Parameters {
         return try Parameters.rational(raw, at: location(key))
     }
 
-    /// An array of exact rationals.
+    /// Reads an array of exact rationals.
     public func rationals(_ key: String) throws(SpecError) -> [Rational] {
         try elements(key).map { (element, location) throws(SpecError) in try Parameters.rational(element, at: location) }
     }
 
-    /// An array of arrays of exact rationals, all rows of the same length.
+    /// Reads an array of arrays of exact rationals, all rows of the same length.
     public func rationalMatrix(_ key: String) throws(SpecError) -> [[Rational]] {
         var rows: [[Rational]] = []
         for (element, location) in try elements(key) {

@@ -51,7 +51,7 @@ public struct Parameters: Sendable, Equatable {
         return merged
     }
 
-    /// The field path a key has or would have, for error messages.
+    /// Returns the field path a key has or would have, for error messages.
     public func fieldPath(_ key: String) -> String {
         entries[key]?.field ?? Parameters.join(field, key)
     }
@@ -74,7 +74,7 @@ public struct Parameters: Sendable, Equatable {
 
     // MARK: Raw values
 
-    /// The raw JSON value of `key`; throws when it is missing.
+    /// Returns the raw JSON value of `key` and throws when it is missing.
     public func value(_ key: String) throws(SpecError) -> JSONValue {
         guard let entry = entries[key] else {
             throw SpecError(file: file, field: fieldPath(key), value: "", problem: "missing required parameter",
@@ -83,7 +83,7 @@ public struct Parameters: Sendable, Equatable {
         return entry.value
     }
 
-    /// The raw JSON value of `key`, or nil when it is missing or JSON null.
+    /// Returns the raw JSON value of `key`, or nil when it is missing or JSON null.
     public func optionalValue(_ key: String) -> JSONValue? {
         guard let value = entries[key]?.value, value != .null else { return nil }
         return value
@@ -116,7 +116,7 @@ public struct Parameters: Sendable, Equatable {
         return try bool(key)
     }
 
-    /// A JSON integer, or a string holding one, that fits in `Int`.
+    /// Reads a JSON integer, or a string containing one, that fits in `Int`.
     public func integer(_ key: String) throws(SpecError) -> Int {
         try Parameters.integer(try value(key), at: location(key))
     }
@@ -132,7 +132,7 @@ public struct Parameters: Sendable, Equatable {
 
     // MARK: Exact numbers as text
 
-    /// The literal text of an exact number: a JSON integer, or a string in decimal or
+    /// Reads the literal text of an exact number: a JSON integer, or a string in decimal or
     /// fraction form (`"0.1"`, `"1/3"`, `"-2.5e-3"`). Use `rational(_:)` for the value.
     public func exactNumberText(_ key: String) throws(SpecError) -> String {
         try Parameters.exactNumberText(try value(key), at: location(key))
@@ -161,7 +161,7 @@ public struct Parameters: Sendable, Equatable {
 
     // MARK: Element access shared by the accessors
 
-    /// Where a value sits, for building errors about it.
+    /// Position of a value in a spec file, for building errors about it.
     struct Location: Sendable {
         var file: String
         var field: String
@@ -175,7 +175,7 @@ public struct Parameters: Sendable, Equatable {
 
     func location(_ key: String) -> Location { Location(file: file, field: fieldPath(key)) }
 
-    /// The elements of the array at `key`, each with its own location.
+    /// Returns the elements of the array at `key`, each with its own location.
     func elements(_ key: String) throws(SpecError) -> [(JSONValue, Location)] {
         let raw = try value(key)
         guard case .array(let array) = raw else {

@@ -11,9 +11,9 @@ public struct SpecError: Error, CustomStringConvertible, Sendable, Equatable {
     public var field: String
     /// The offending value as written (compact JSON), or empty when the field is missing.
     public var value: String
-    /// What is wrong.
+    /// Description of the problem.
     public var problem: String
-    /// What to change.
+    /// Change that resolves the problem.
     public var fix: String
 
     public init(file: String, field: String, value: String, problem: String, fix: String) {

@@ -219,7 +219,7 @@ struct SpecObject {
         return result
     }
 
-    /// An id: lower-case ASCII letters, digits, '.', '_' and '-', starting with a letter or digit.
+    /// Reads an id: lower-case ASCII letters, digits, '.', '_' and '-', starting with a letter or digit.
     func identifier(_ key: String) throws(SpecError) -> String {
         let id = try text(key)
         let allowed = id.unicodeScalars.allSatisfy { scalar in
@@ -264,7 +264,7 @@ struct SpecObject {
         return result
     }
 
-    /// The optional `parameters` object; empty when the spec omits it.
+    /// Reads the optional `parameters` object; empty when the spec omits it.
     func parameters(_ key: String) throws(SpecError) -> Parameters {
         guard let value = members[key] else { return .empty(file: file, field: path(key)) }
         guard case .object(let object) = value else {

@@ -23,12 +23,12 @@ public struct TheoremSpec: Sendable, Equatable {
     /// Path of the spec file as given to the loader.
     public var file: String
 
-    /// The instance with the given id, if any.
+    /// Returns the instance with the given id, or nil.
     public func instance(_ id: String) -> InstanceSpec? {
         instances.first { $0.id == id }
     }
 
-    /// The control with the given id, if any.
+    /// Returns the control with the given id, or nil.
     public func control(_ id: String) -> ControlSpec? {
         negativeControls.first { $0.id == id }
     }
@@ -55,7 +55,7 @@ public struct SourceReference: Sendable, Equatable, Codable {
     }
 }
 
-/// How a claim is checked.
+/// Check method of a claim: registry key, rigor and description.
 public struct CheckMethod: Sendable, Equatable {
     /// Registry key of the `ClaimCheck` that runs the claim, e.g. `quantized-bn.exactness`.
     public var kind: String

@@ -50,7 +50,7 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// Where a claim's statement comes from.
+/// Origin of a claim's statement.
 public enum Provenance: String, Codable, Sendable, CaseIterable {
     /// Read in the paper itself or in a standard reference.
     case sourced
@@ -63,7 +63,7 @@ public enum Provenance: String, Codable, Sendable, CaseIterable {
     case reconstructed
 }
 
-/// How rigorous a check's method is.
+/// Rigor class of a check's method.
 public enum Rigor: String, Codable, Sendable, CaseIterable {
     /// Exact rationals or exhaustive enumeration.
     case exact

@@ -74,7 +74,7 @@ struct ParsedArguments: Sendable {
         }
     }
 
-    /// The value of `option`, parsed by `transform`; `fallback` when the option is absent.
+    /// Parses the value of `option` with `transform`, or returns `fallback` when the option is absent.
     /// A value that `transform` rejects is a usage error naming `expected`.
     func value<T>(_ option: String, _ command: CommandDefinition, default fallback: T, expected: String,
                   _ transform: (String) -> T?) throws(UsageError) -> T {

@@ -1,7 +1,7 @@
 import Foundation
 
 enum Paths {
-    /// An absolute file URL for a path given on the command line, relative to the
+    /// Resolves a path given on the command line to an absolute file URL, relative to the
     /// working directory.
     static func url(_ path: String) -> URL {
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)

@@ -45,6 +45,9 @@ enum RunCommand {
         for invalid in invalidSpecs {
             console.writeError("Error: \(invalid.message)\n")
         }
+        if specs.isEmpty && invalidSpecs.isEmpty {
+            console.writeError("Warning: no claims to run in \(options.theoremsPath)\(options.shard.map { " for shard \($0.index)/\($0.count)" } ?? "")\n")
+        }
 
         let settings = RunSettings(theoremsDirectory: Paths.url(options.theoremsPath), theoremsDisplayPath: options.theoremsPath,
                                    seed: options.seed, precision: options.precision)
@@ -73,8 +76,8 @@ enum RunCommand {
         return summary.exitCode
     }
 
-    /// The specs named on the command line (all when none are named) and the invalid
-    /// spec files among them. An id with neither a spec nor an invalid file is a usage error.
+    /// Selects the specs named on the command line (all when none are named) and the
+    /// invalid spec files among them. An id with neither a spec nor an invalid file is a usage error.
     static func select(_ ids: [String], from catalog: SpecCatalog,
                        theoremsPath: String) throws(UsageError) -> ([TheoremSpec], [InvalidSpecRecord]) {
         let allInvalid = catalog.errors.map { InvalidSpecRecord(file: $0.file, message: $0.description) }
@@ -122,17 +125,18 @@ enum FormatOption {
 
 /// The standard-output lines of `run` and `merge`.
 enum ResultLines {
-    /// One line per claim and invalid spec, then `N passed, N failed`, with `, N skipped`
-    /// when some claims were not checked because their input was invalid. Inconclusive
-    /// claims count as failed here; the exit status tells them apart.
+    /// Formats one line per claim and invalid spec, then `N passed, N failed`, with
+    /// `, N skipped` when some claims were not checked because their input was invalid.
+    /// Inconclusive claims count as failed here, and the exit status separates them.
     static func lines(for summary: RunSummary) -> String {
         var lines: [String] = []
         for claim in summary.claims {
             let status = claim.status.label
             let padded = status + String(repeating: " ", count: max(1, 14 - status.count))
             let controls = "controls \(claim.controls.filter(\.ok).count)/\(claim.controls.count)"
+            let reconstructed = claim.provenance == .reconstructed ? " [reconstructed spec]" : ""
             lines.append(padded + claim.id + "  " + (claim.verdict?.rawValue ?? "no verdict")
-                         + " (expected \(claim.expectedVerdict.rawValue)), " + controls)
+                         + " (expected \(claim.expectedVerdict.rawValue)), " + controls + reconstructed)
             lines += claim.reasons.map { "    " + $0 }
         }
         for invalid in summary.invalidSpecs {

@@ -3,8 +3,8 @@ import Foundation
 import Reports
 import Runner
 
-/// Where the command writes: standard output for results, standard error for progress
-/// and errors. Tests substitute buffers.
+/// Output destinations of the command: standard output for results, standard error for
+/// progress and errors. Tests substitute buffers.
 public struct Console: Sendable {
     public var writeOutput: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void

@@ -63,15 +63,26 @@ func withMAG<R>(_ body: (UnsafeMutablePointer<mag_struct>) throws -> R) rethrows
     return try body(x)
 }
 
+/// Whether `exactRational` accepts `x`: finite, and zero or of magnitude
+/// within 2^±maximumRationalExponent.
+func isConvertibleToRational(_ x: UnsafePointer<arf_struct>) -> Bool {
+    guard arf_is_finite(x) != 0 else {
+        return false
+    }
+    if arf_is_zero(x) != 0 {
+        return true
+    }
+    return arf_cmpabs_2exp_si(x, maximumRationalExponent) < 0 && arf_cmpabs_2exp_si(x, -maximumRationalExponent) > 0
+}
+
 /// The exact value of a finite Arb float as a rational.
 func exactRational(_ x: UnsafePointer<arf_struct>) -> Rational {
-    precondition(arf_is_finite(x) != 0, "exactRational: the Arb float is not finite")
+    precondition(
+        isConvertibleToRational(x),
+        "exactRational: the value is not finite or its magnitude is outside 2^±\(maximumRationalExponent)")
     if arf_is_zero(x) != 0 {
         return Rational.zero
     }
-    precondition(
-        arf_cmpabs_2exp_si(x, maximumRationalExponent) < 0 && arf_cmpabs_2exp_si(x, -maximumRationalExponent) > 0,
-        "exactRational: the magnitude of the value is outside 2^±\(maximumRationalExponent)")
 
     let q = UnsafeMutablePointer<fmpq>.allocate(capacity: 1)
     fmpq_init(q)

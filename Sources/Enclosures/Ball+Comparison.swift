@@ -57,10 +57,14 @@ extension Ball {
         other.lessThan(self)
     }
 
-    /// Whether x < value for every x in the ball, compared exactly.
+    /// Whether x < value for every x in the ball, compared exactly (or, for a
+    /// ball of magnitude beyond 2^±(2^26), against a 256-bit enclosure of value).
     public func lessThan(_ value: Rational) -> Truth {
         guard isFinite else {
             return .undecided
+        }
+        guard hasRationalEndpoints else {
+            return lessThan(Ball(enclosing: value, precision: Swift.max(precision, 256)))
         }
         if upperBound < value {
             return .true
@@ -71,10 +75,14 @@ extension Ball {
         return .undecided
     }
 
-    /// Whether x > value for every x in the ball, compared exactly.
+    /// Whether x > value for every x in the ball, compared exactly (or, for a
+    /// ball of magnitude beyond 2^±(2^26), against a 256-bit enclosure of value).
     public func greaterThan(_ value: Rational) -> Truth {
         guard isFinite else {
             return .undecided
+        }
+        guard hasRationalEndpoints else {
+            return greaterThan(Ball(enclosing: value, precision: Swift.max(precision, 256)))
         }
         if lowerBound > value {
             return .true

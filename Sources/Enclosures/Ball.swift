@@ -45,7 +45,7 @@ public struct Ball: @unchecked Sendable {
 
     /// A ball containing the interval [lower, upper]. When an endpoint of
     /// smaller magnitude fits in `precision` bits (0, 1, 1/2, …), it is an
-    /// endpoint of the ball exactly; the other endpoint may lie slightly outside.
+    /// endpoint of the ball exactly. The other endpoint may lie slightly outside.
     public init(lower: Rational, upper: Rational, precision: Int) throws {
         try PrecisionLimits.validate(precision)
         guard lower <= upper else {
@@ -81,6 +81,14 @@ public struct Ball: @unchecked Sendable {
         }
     }
 
+    /// The exact ball [value ± 0]. A `BigFloat` is a dyadic rational, so the
+    /// midpoint keeps all of its bits whatever `precision` is.
+    public init(_ value: BigFloat, precision: Int) throws {
+        try PrecisionLimits.validate(precision)
+        self.init(zeroAtPrecision: precision)
+        value.withUnsafeMPFR { arf_set_mpfr(tc_arb_midref(cell.pointer), $0) }
+    }
+
     /// A ball containing π.
     public static func pi(precision: Int) -> Ball {
         PrecisionLimits.require(precision, in: "Ball.pi")
@@ -111,13 +119,13 @@ public struct Ball: @unchecked Sendable {
         return cell.pointer
     }
 
-    /// Calls `body` with a pointer to the Arb value for use inside the numeric core.
-    public func withUnsafeArb<R>(_ body: (UnsafePointer<arb_struct>) throws -> R) rethrows -> R {
+    /// Calls `body` with a pointer to the Arb value.
+    func withUnsafeArb<R>(_ body: (UnsafePointer<arb_struct>) throws -> R) rethrows -> R {
         try withExtendedLifetime(cell) { try body(cell.pointer) }
     }
 
     /// Calls `body` with a writable pointer to the Arb value (copying shared storage first).
-    public mutating func withUnsafeMutableArb<R>(_ body: (UnsafeMutablePointer<arb_struct>) throws -> R) rethrows -> R {
+    mutating func withUnsafeMutableArb<R>(_ body: (UnsafeMutablePointer<arb_struct>) throws -> R) rethrows -> R {
         let p = uniquePointer()
         return try withExtendedLifetime(cell) { try body(p) }
     }
@@ -130,10 +138,26 @@ extension Ball {
     /// information about the value it encloses.
     public var isFinite: Bool { arb_is_finite(pointer) != 0 }
 
+    /// Whether `midpoint`, `radius` and the bounds can be converted to `Rational`.
+    var hasRationalEndpoints: Bool {
+        guard isFinite, isConvertibleToRational(tc_arb_midref_const(pointer)) else {
+            return false
+        }
+        return withARF { radiusFloat in
+            arf_set_mag(radiusFloat, tc_arb_radref_const(pointer))
+            return isConvertibleToRational(radiusFloat)
+        }
+    }
+
     /// Whether the radius is zero, so the ball is the single number `midpoint`.
     public var isExact: Bool { arb_is_exact(pointer) != 0 }
 
     /// The midpoint, exactly (a dyadic rational). The ball must be finite.
+    ///
+    /// NOTE: the conversion to `Rational` stops the program when the midpoint
+    /// or radius has a binary exponent beyond ±2^26 (an exact rational of that
+    /// size takes more than 8 MB). Such balls come only from values like
+    /// exp(10^8); compare them with the `Truth` predicates against other balls.
     public var midpoint: Rational {
         precondition(isFinite, "Ball.midpoint of a non-finite ball; check isFinite first")
         return exactRational(tc_arb_midref_const(pointer))

@@ -7,7 +7,7 @@ public protocol Decidable {
     var isDecided: Bool { get }
 }
 
-/// The outcome of a computation that certifies its result or says it cannot.
+/// The outcome of a computation that either certifies its result or reports that it cannot.
 ///
 /// `.undecided` means the certificate failed at this precision: the input may
 /// have no such result (a singular matrix has no inverse), or more precision

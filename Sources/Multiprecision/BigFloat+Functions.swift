@@ -6,9 +6,9 @@ import Exact
 
 extension BigFloat {
     /// √self; throws `NumericError.domainError` when self < 0.
-    public func squareRoot(precision: Int, rounding: Rounding) throws -> BigFloat {
+    public func sqrt(precision: Int, rounding: Rounding) throws -> BigFloat {
         guard signum >= 0 else {
-            throw NumericError.domainError(operation: "BigFloat.squareRoot", detail: "\(self) is negative")
+            throw NumericError.domainError(operation: "BigFloat.sqrt", detail: "\(self) is negative")
         }
 
         let result = try BigFloat.result(precision: precision)

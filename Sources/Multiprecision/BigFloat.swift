@@ -65,6 +65,13 @@ public struct BigFloat: @unchecked Sendable {
     @inlinable
     var pointer: UnsafeMutablePointer<__mpfr_struct> { cell.pointer }
 
+    /// Calls `body` with a pointer to the MPFR value, for use inside the
+    /// numeric core (the Enclosures module converts floats to balls with it).
+    @inlinable
+    public func withUnsafeMPFR<R>(_ body: (UnsafePointer<__mpfr_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(cell) { try body(cell.pointer) }
+    }
+
     /// A pointer for writing, after copying shared storage.
     @inlinable
     mutating func uniquePointer() -> UnsafeMutablePointer<__mpfr_struct> {

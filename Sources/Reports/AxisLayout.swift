@@ -48,7 +48,7 @@ struct AxisLayout {
         self.upper = upper
     }
 
-    /// The SVG coordinate of a data value.
+    /// Maps a data value to its SVG coordinate.
     func position(_ value: Double) -> Double {
         let fraction: Double
         switch scale {
@@ -58,7 +58,7 @@ struct AxisLayout {
         return start + fraction * (end - start)
     }
 
-    /// The smallest of 1, 2 or 5 times a power of ten that is at least `rough`.
+    /// Returns the smallest of 1, 2 or 5 times a power of ten that is at least `rough`.
     static func niceStep(_ rough: Double) -> Double {
         guard rough > 0, rough.isFinite else { return 1 }
         let power = pow(10, log10(rough).rounded(.down))

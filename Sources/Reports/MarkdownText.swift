@@ -7,7 +7,7 @@ enum MarkdownText {
             .replacingOccurrences(of: "\n", with: "<br>")
     }
 
-    /// A table with a header row; every row is padded or cut to the header's width.
+    /// Formats a table with a header row; every row is padded or cut to the header's width.
     static func table(_ columns: [String], _ rows: [[String]]) -> String {
         var lines = ["| " + columns.map(cell).joined(separator: " | ") + " |",
                      "|" + String(repeating: "---|", count: columns.count)]

@@ -31,7 +31,7 @@ public struct ReportWriter: Sendable {
         self.formats = formats
     }
 
-    /// The subdirectory that holds shard summaries until `merge` combines them.
+    /// Subdirectory for shard summaries until `merge` combines them.
     public static let shardDirectoryName = "shards"
 
     /// Writes `<id>.md` and the plots under `<id>/` for every claim that has a spec.

@@ -1,4 +1,5 @@
 import ClaimKit
+import PolicyMirrorDescent
 import QuantizedBatchNorm
 
 /// The checks that specs can name in `check.kind`. Add one line per check type.
@@ -14,6 +15,9 @@ public enum CheckRegistry {
         SelfTestBudget.self,
         SelfTestInvalidParameter.self,
         SelfTestReport.self,
+        EuclideanFiniteStepCheck.self,
+        FiniteStepConditionCheck.self,
+        ExactMassGapCheck.self,
         QuantizedBatchNormExactnessCheck.self,
         QuantizedBatchNormTiesCheck.self,
         QuantizedBatchNormRoundingSchemesCheck.self,
@@ -24,7 +28,7 @@ public enum CheckRegistry {
         checkTypes.map { $0.kind }.sorted()
     }
 
-    /// The check type registered under `kind`, if any.
+    /// Returns the check type registered under `kind`, or nil.
     public static func checkType(for kind: String) -> (any ClaimCheck.Type)? {
         checkTypes.first { $0.kind == kind }
     }

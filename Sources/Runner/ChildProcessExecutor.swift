@@ -8,7 +8,7 @@ import Darwin
 
 /// The hidden subcommand that runs one request in a child process, and its arguments.
 public struct ChildRunArguments: Sendable, Equatable {
-    /// The subcommand name; it starts with underscores so nobody types it by accident.
+    /// The subcommand name. Its leading underscores mark it as internal to the runner.
     public static let subcommand = "__run-one"
 
     public var request: RunRequest
@@ -195,8 +195,8 @@ enum ChildProcess {
         }
     }
 
-    /// ": MESSAGE" for the first "Fatal error" line on standard error, without the source
-    /// path in front of it (paths differ between machines); empty when there is none.
+    /// Returns ": MESSAGE" for the first "Fatal error" line on standard error, or an empty
+    /// string. The source path before the message is dropped, because it differs between machines.
     static func fatalErrorSuffix(_ standardError: Data) -> String {
         let text = String(decoding: standardError, as: UTF8.self)
         for line in text.split(separator: "\n") {

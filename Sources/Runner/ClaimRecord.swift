@@ -62,7 +62,7 @@ public struct ClaimRecord: Sendable, Codable, Equatable {
     /// Combined verdict over the instances; nil when a run produced no verdict.
     public var verdict: Verdict?
     public var status: ClaimStatus
-    /// Why the claim did not pass, one sentence each; empty when it passed.
+    /// Reasons the claim did not pass, one sentence each; empty when it passed.
     public var reasons: [String]
     public var instances: [RunRecord]
     public var controls: [ControlRecord]
@@ -95,7 +95,7 @@ public struct ClaimRecord: Sendable, Codable, Equatable {
                                                  controls: controls)
     }
 
-    /// The combined verdict, or nil when some run produced none.
+    /// Returns the combined verdict, or nil when some run produced none.
     static func combinedVerdict(_ runs: [RunRecord]) -> Verdict? {
         let verdicts = runs.compactMap(\.outcome.verdict)
         guard verdicts.count == runs.count else { return nil }

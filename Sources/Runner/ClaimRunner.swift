@@ -1,7 +1,7 @@
 import ClaimKit
 import Foundation
 
-/// How each run is executed.
+/// Execution mode of each run.
 public enum Isolation: Sendable {
     /// In a child process of the given `theorem-check` executable: traps and hangs end
     /// only that run.

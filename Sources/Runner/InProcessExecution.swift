@@ -18,7 +18,7 @@ public struct RunSettings: Sendable, Equatable {
         self.precision = precision
     }
 
-    /// The seed passed to the check of `request`.
+    /// Returns the seed passed to the check of `request`.
     public func seed(for request: RunRequest) -> UInt64 {
         RunSeed.derive(globalSeed: seed, claimID: request.claimID, instanceID: request.instanceID, controlID: request.controlID)
     }
@@ -62,7 +62,11 @@ public enum InProcessExecution {
             precision: settings.precision, theoremsDirectory: settings.theoremsDirectory,
             deadline: ContinuousClock.now + .seconds(spec.budgetSeconds))
         do {
-            return .completed(result: try checkType.init().run(context))
+            let result = try checkType.init().run(context)
+            if let violation = result.contractViolation(rigor: spec.check.rigor) {
+                return .failed(message: violation)
+            }
+            return .completed(result: result)
         } catch let error as SpecError {
             return .invalidInput(message: error.description)
         } catch let error as NumericError {

@@ -1,7 +1,7 @@
 import ClaimKit
 import Foundation
 
-/// How one run ended.
+/// The end state of one run.
 public enum RunOutcome: Sendable, Codable, Equatable {
     /// The check returned a result.
     case completed(result: CheckResult)

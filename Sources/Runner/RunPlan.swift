@@ -44,7 +44,7 @@ public struct Shard: Sendable, Codable, Equatable {
 
 /// The runs for a list of claims, in a fixed order.
 public enum RunPlan {
-    /// Every (claim × instance) run, then every (control × instance) run, per claim,
+    /// Lists every (claim × instance) run, then every (control × instance) run, per claim,
     /// with claims sorted by id and instances and controls in spec order.
     public static func requests(for specs: [TheoremSpec]) -> [RunRequest] {
         var requests: [RunRequest] = []

@@ -18,8 +18,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
 /// Seeds for individual runs.
 public enum RunSeed {
-    /// The seed of one run: the global seed mixed with a 64-bit FNV-1a hash of the claim,
-    /// instance and control ids. It does not depend on run order, sharding or `--jobs`.
+    /// Derives the seed of one run by mixing the global seed with a 64-bit FNV-1a hash of
+    /// the claim, instance and control ids. It does not depend on run order, sharding or `--jobs`.
     public static func derive(globalSeed: UInt64, claimID: String, instanceID: String, controlID: String?) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         let key = [claimID, instanceID, controlID ?? ""].joined(separator: "\u{1F}")

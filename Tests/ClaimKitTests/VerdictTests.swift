@@ -20,3 +20,19 @@ import ClaimKit
         #expect(Provenance.sourcedMeta.rawValue == "sourced-meta")
     }
 }
+
+@Suite struct ResultContractTests {
+    @Test func empiricalCheckCannotProve() {
+        let result = CheckResult(verdict: .provedRigorous, summary: "fit looks good")
+        #expect(result.contractViolation(rigor: .empirical) != nil)
+        #expect(result.contractViolation(rigor: .rigorous) == nil)
+        #expect(CheckResult(verdict: .supported, summary: "s").contractViolation(rigor: .empirical) == nil)
+    }
+
+    @Test func refutationNeedsCounterexample() {
+        #expect(CheckResult(verdict: .refuted, summary: "no").contractViolation(rigor: .exact) != nil)
+        let withCounterexample = CheckResult(verdict: .refuted, summary: "no",
+                                             counterexample: Counterexample(description: "d", input: ["x": "1"], recheck: "r"))
+        #expect(withCounterexample.contractViolation(rigor: .exact) == nil)
+    }
+}

@@ -25,7 +25,7 @@ struct PrecisionEscalationTests {
     @Test("undecided at the cap for an exact zero")
     func undecidedAtCap() throws {
         let outcome = try escalatePrecision(start: 64, cap: 1000) { precision -> BallDecision in
-            let root = Ball(2, precision: precision).squareRoot()
+            let root = Ball(2, precision: precision).sqrt()
             let difference = root * root - Ball(2, precision: precision)
             return BallDecision(answer: difference.isPositive, enclosure: difference)
         }

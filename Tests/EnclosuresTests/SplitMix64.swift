@@ -33,7 +33,7 @@ struct SplitMix64: RandomNumberGenerator {
         return value
     }
 
-    /// A random signed dyadic or decimal-like rational n / 2^k or n / 3^k.
+    /// A random signed rational n/2^k, n/3^k or n/10^k.
     mutating func rational(numeratorBits: Int, maxShift: Int) -> Rational {
         var value = nonnegativeRational(numeratorBits: numeratorBits, maxShift: maxShift)
         if Bool.random(using: &self) {

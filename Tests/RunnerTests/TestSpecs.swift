@@ -28,7 +28,7 @@ enum TestSpecs {
         try TheoremSpec.parse(text, file: "T/\(id).json", expectedID: id, theoremsDirectory: nil)
     }
 
-    /// A fresh temporary directory; the caller removes it.
+    /// Creates a fresh temporary directory; the caller removes it.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("runner-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

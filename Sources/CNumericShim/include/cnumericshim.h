@@ -10,6 +10,9 @@
 #include <mpfr.h>
 #include <flint/flint.h>
 #include <arb.h>
+#include <arb_mat.h>
+#include <acb.h>
+#include <acb_mat.h>
 
 static inline int tc_mpz_sgn(const __mpz_struct *x) { return mpz_sgn(x); }
 static inline int tc_mpq_sgn(const __mpq_struct *x) { return mpq_sgn(x); }
@@ -22,6 +25,12 @@ static inline arf_struct *tc_arb_midref(arb_struct *x) { return arb_midref(x); }
 static inline mag_struct *tc_arb_radref(arb_struct *x) { return arb_radref(x); }
 static inline const arf_struct *tc_arb_midref_const(const arb_struct *x) { return arb_midref(x); }
 static inline const mag_struct *tc_arb_radref_const(const arb_struct *x) { return arb_radref(x); }
+
+static inline arb_struct *tc_arb_mat_entry(arb_mat_struct *m, slong i, slong j) { return arb_mat_entry(m, i, j); }
+static inline const arb_struct *tc_arb_mat_entry_const(const arb_mat_struct *m, slong i, slong j) { return arb_mat_entry(m, i, j); }
+static inline acb_struct *tc_acb_mat_entry(acb_mat_struct *m, slong i, slong j) { return acb_mat_entry(m, i, j); }
+static inline arb_struct *tc_acb_realref(acb_struct *x) { return acb_realref(x); }
+static inline arb_struct *tc_acb_imagref(acb_struct *x) { return acb_imagref(x); }
 
 /* Writes x in scientific notation with `digits` significant digits, rounded
    in direction `rnd`, into buf (size n). Returns what snprintf returns. */
