@@ -54,11 +54,14 @@ let package = Package(
             name: "Benchmarks",
             dependencies: ["Exact", "Multiprecision", "Enclosures", "PolicyMirrorDescent", "CBaseline"]),
 
+        // Memory check: scripts/leak-check.sh runs this under valgrind.
+        .executableTarget(name: "LeakCheck", dependencies: ["Exact", "Multiprecision", "Enclosures"]),
+
         .testTarget(name: "ExactTests", dependencies: ["Exact"]),
         .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "Exact"]),
         .testTarget(name: "EnclosuresTests", dependencies: ["Enclosures", "Multiprecision", "Exact"]),
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
-        .testTarget(name: "QuantizedBatchNormTests", dependencies: ["QuantizedBatchNorm", "Exact"]),
+        .testTarget(name: "QuantizedBatchNormTests", dependencies: ["QuantizedBatchNorm", "Exact", "ClaimKit"]),
         .testTarget(name: "PolicyMirrorDescentTests", dependencies: ["PolicyMirrorDescent", "Exact", "Enclosures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "ClaimKit", "Exact"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "ClaimKit"], exclude: ["Snapshots"]),

@@ -134,8 +134,9 @@ enum ResultLines {
             let status = claim.status.label
             let padded = status + String(repeating: " ", count: max(1, 14 - status.count))
             let controls = "controls \(claim.controls.filter(\.ok).count)/\(claim.controls.count)"
+            let reconstructed = claim.provenance == .reconstructed ? " [reconstructed spec]" : ""
             lines.append(padded + claim.id + "  " + (claim.verdict?.rawValue ?? "no verdict")
-                         + " (expected \(claim.expectedVerdict.rawValue)), " + controls)
+                         + " (expected \(claim.expectedVerdict.rawValue)), " + controls + reconstructed)
             lines += claim.reasons.map { "    " + $0 }
         }
         for invalid in summary.invalidSpecs {

@@ -81,6 +81,20 @@ extension Ball {
         return result
     }
 
+    /// A ball containing min(x, y) for every x in a and y in b.
+    public static func minimum(_ a: Ball, _ b: Ball) -> Ball {
+        let result = binaryResult(a, b)
+        arb_min(result.pointer, a.pointer, b.pointer, result.precision)
+        return result
+    }
+
+    /// A ball containing max(x, y) for every x in a and y in b.
+    public static func maximum(_ a: Ball, _ b: Ball) -> Ball {
+        let result = binaryResult(a, b)
+        arb_max(result.pointer, a.pointer, b.pointer, result.precision)
+        return result
+    }
+
     /// |value|: a ball containing |x| for every x in the ball.
     public var magnitude: Ball {
         let result = Ball(zeroAtPrecision: precision)

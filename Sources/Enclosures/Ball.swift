@@ -45,7 +45,7 @@ public struct Ball: @unchecked Sendable {
 
     /// A ball containing the interval [lower, upper]. When an endpoint of
     /// smaller magnitude fits in `precision` bits (0, 1, 1/2, …), it is an
-    /// endpoint of the ball exactly; the other endpoint may lie slightly outside.
+    /// endpoint of the ball exactly. The other endpoint may lie slightly outside.
     public init(lower: Rational, upper: Rational, precision: Int) throws {
         try PrecisionLimits.validate(precision)
         guard lower <= upper else {
@@ -79,6 +79,14 @@ public struct Ball: @unchecked Sendable {
             withFMPQ(radius) { _ = arf_set_fmpq(error, $0, Int(MAG_BITS), ARF_RND_CEIL) }
             arb_add_error_arf(cell.pointer, error)
         }
+    }
+
+    /// The exact ball [value ± 0]. A `BigFloat` is a dyadic rational, so the
+    /// midpoint keeps all of its bits whatever `precision` is.
+    public init(_ value: BigFloat, precision: Int) throws {
+        try PrecisionLimits.validate(precision)
+        self.init(zeroAtPrecision: precision)
+        value.withUnsafeMPFR { arf_set_mpfr(tc_arb_midref(cell.pointer), $0) }
     }
 
     /// A ball containing π.

@@ -30,7 +30,7 @@ public struct BallDecision: Decidable, Sendable {
 }
 
 /// Runs `compute` at `start` bits, then at double the precision each time,
-/// until its result is decided or the precision reaches `cap`; the last run
+/// until its result is decided or the precision reaches `cap`. The last run
 /// is at exactly `cap` bits. Returns the first decided result, or the
 /// undecided result computed at the cap (the best enclosure available).
 ///

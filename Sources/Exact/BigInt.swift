@@ -144,8 +144,11 @@ extension BigInt {
     /// The nearest `Double` toward zero (an approximation, not an exact value).
     public var approximateDouble: Double { __gmpz_get_d(pointer) }
 
-    /// The decimal digits of the value, with a leading "-" when negative.
+    /// Returns the value written in base `radix` (2...62) as GMP's
+    /// `mpz_get_str` writes it, with a leading "-" when negative. Bases up to
+    /// 36 use lowercase letters for digits above 9.
     public func toString(radix: Int32 = 10) -> String {
+        precondition((2...62).contains(radix), "BigInt.toString needs a radix in 2...62, got \(radix)")
         let size = __gmpz_sizeinbase(pointer, radix) + 2
         var buffer = [CChar](repeating: 0, count: size)
         __gmpz_get_str(&buffer, radix, pointer)

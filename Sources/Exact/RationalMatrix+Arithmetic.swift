@@ -4,7 +4,7 @@ import CGMP
 // MARK: - Throwing arithmetic for shapes from user input
 
 extension RationalMatrix {
-    /// self + other. Throws `NumericError.dimensionMismatch` unless the shapes are equal.
+    /// Returns self + other. Throws `NumericError.dimensionMismatch` unless the shapes are equal.
     public func adding(_ other: RationalMatrix) throws -> RationalMatrix {
         try requireSameShape(other, operation: "RationalMatrix.adding")
         let result = RationalMatrix(rows: rowCount, columns: columnCount)
@@ -12,7 +12,7 @@ extension RationalMatrix {
         return result
     }
 
-    /// self − other. Throws `NumericError.dimensionMismatch` unless the shapes are equal.
+    /// Returns self − other. Throws `NumericError.dimensionMismatch` unless the shapes are equal.
     public func subtracting(_ other: RationalMatrix) throws -> RationalMatrix {
         try requireSameShape(other, operation: "RationalMatrix.subtracting")
         let result = RationalMatrix(rows: rowCount, columns: columnCount)
@@ -20,7 +20,7 @@ extension RationalMatrix {
         return result
     }
 
-    /// The matrix product self · other. Throws `NumericError.dimensionMismatch`
+    /// Returns the matrix product self · other. Throws `NumericError.dimensionMismatch`
     /// unless `columnCount == other.rowCount`.
     public func multiplied(by other: RationalMatrix) throws -> RationalMatrix {
         guard columnCount == other.rowCount else {
@@ -34,7 +34,7 @@ extension RationalMatrix {
         return result
     }
 
-    /// The matrix-vector product self · vector. Throws `NumericError.dimensionMismatch`
+    /// Returns the matrix-vector product self · vector. Throws `NumericError.dimensionMismatch`
     /// unless `vector.count == columnCount`.
     public func multiplied(by vector: [Rational]) throws -> [Rational] {
         guard vector.count == columnCount else {
@@ -47,14 +47,14 @@ extension RationalMatrix {
         return column.columnEntries(0)
     }
 
-    /// The matrix with every entry multiplied by `factor`.
+    /// Returns the matrix with every entry multiplied by `factor`.
     public func scaled(by factor: Rational) -> RationalMatrix {
         let result = RationalMatrix(rows: rowCount, columns: columnCount)
         withTemporaryFMPQ(factor) { fmpq_mat_scalar_mul_fmpq(result.pointer, pointer, $0) }
         return result
     }
 
-    /// The transpose.
+    /// Returns the transpose.
     public func transposed() -> RationalMatrix {
         let result = RationalMatrix(rows: columnCount, columns: rowCount)
         fmpq_mat_transpose(result.pointer, pointer)
@@ -74,17 +74,18 @@ extension RationalMatrix {
 // MARK: - Operators for shapes known to fit
 
 extension RationalMatrix {
-    /// Entrywise sum; the shapes must be equal (use `adding(_:)` for user input).
+    /// Returns the entrywise sum. The shapes must be equal, so use `adding(_:)` for user input.
     public static func + (lhs: RationalMatrix, rhs: RationalMatrix) -> RationalMatrix {
         checkedShape { try lhs.adding(rhs) }
     }
 
-    /// Entrywise difference; the shapes must be equal (use `subtracting(_:)` for user input).
+    /// Returns the entrywise difference. The shapes must be equal, so use `subtracting(_:)` for user input.
     public static func - (lhs: RationalMatrix, rhs: RationalMatrix) -> RationalMatrix {
         checkedShape { try lhs.subtracting(rhs) }
     }
 
-    /// Matrix product; `lhs.columnCount` must equal `rhs.rowCount` (use `multiplied(by:)` for user input).
+    /// Returns the matrix product. `lhs.columnCount` must equal `rhs.rowCount`,
+    /// so use `multiplied(by:)` for user input.
     public static func * (lhs: RationalMatrix, rhs: RationalMatrix) -> RationalMatrix {
         checkedShape { try lhs.multiplied(by: rhs) }
     }
@@ -95,8 +96,8 @@ extension RationalMatrix {
         return result
     }
 
-    /// The matrix-vector product; `vector.count` must equal `columnCount`
-    /// (use `multiplied(by:)` for user input).
+    /// Returns the matrix-vector product. `vector.count` must equal
+    /// `columnCount`, so use `multiplied(by:)` for user input.
     public func multiply(_ vector: [Rational]) -> [Rational] {
         RationalMatrix.checkedShape { try multiplied(by: vector) }
     }
@@ -115,7 +116,7 @@ extension RationalMatrix {
 // MARK: - Conversions used by the linear-algebra routines
 
 extension RationalMatrix {
-    /// The n×1 matrix with the given entries.
+    /// Creates the n×1 matrix with the given entries.
     init(columnVector vector: [Rational]) {
         self.init(rows: vector.count, columns: 1)
         for (i, value) in vector.enumerated() {
@@ -123,7 +124,7 @@ extension RationalMatrix {
         }
     }
 
-    /// The entries of column `column`, top to bottom.
+    /// Returns the entries of column `column`, top to bottom.
     func columnEntries(_ column: Int) -> [Rational] {
         (0..<rowCount).map { self[$0, column] }
     }
@@ -138,7 +139,7 @@ func withTemporaryFMPQ<Result>(_ value: Rational, _ body: (UnsafeMutablePointer<
     return try withUnsafeMutablePointer(to: &temporary) { try body($0) }
 }
 
-/// The exact value of a FLINT rational as a `Rational`.
+/// Converts a FLINT rational to a `Rational` exactly.
 func rationalFromFMPQ(_ value: UnsafePointer<fmpq>) -> Rational {
     let result = Rational()
     fmpq_get_mpq(result.pointer, value)

@@ -19,19 +19,20 @@ public struct Inertia: Equatable, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension RationalMatrix {
-    /// The exact inertia of a symmetric matrix.
+    /// Computes the exact inertia of a symmetric matrix.
     ///
     /// By Sylvester's law of inertia, a congruence A ↦ Pᵀ A P with invertible P
     /// keeps the inertia. The routine reduces A by congruences to block
-    /// diagonal form D in exact rational arithmetic (a symmetric LDLᵀ):
-    /// - when some remaining diagonal entry d is nonzero, it moves to the front
-    ///   by a symmetric permutation and is eliminated as a 1×1 pivot, which
-    ///   contributes the sign of d;
-    /// - when every remaining diagonal entry is zero but some entry b off the
-    ///   diagonal is not, the 2×2 block [[0, b], [b, 0]] becomes the pivot. Its
-    ///   determinant −b² is negative, so it contributes one positive and one
-    ///   negative eigenvalue;
-    /// - when the remaining block is zero, its size counts as zero eigenvalues.
+    /// diagonal form in exact rational arithmetic (a symmetric LDLᵀ), one
+    /// pivot at a time:
+    /// - If some remaining diagonal entry d is nonzero, a symmetric permutation
+    ///   moves it to the front and it is eliminated as a 1×1 pivot. It
+    ///   contributes one eigenvalue with the sign of d.
+    /// - If every remaining diagonal entry is zero but an off-diagonal entry b
+    ///   is not, a symmetric permutation makes [[0, b], [b, 0]] the leading 2×2
+    ///   pivot. Its determinant −b² is negative, so it contributes one positive
+    ///   and one negative eigenvalue.
+    /// - If the remaining block is zero, each of its rows contributes a zero eigenvalue.
     ///
     /// Unlike a test of leading principal minors, this handles zero pivots, so
     /// [[0, 0, 0], [0, 1, 2], [0, 2, 1]] comes out as (1, 1, 1) and not PSD.
@@ -80,14 +81,14 @@ extension RationalMatrix {
         return result
     }
 
-    /// Whether every eigenvalue is ≥ 0, decided exactly from the inertia.
-    /// Throws as `inertia()` does.
+    /// Returns whether every eigenvalue is ≥ 0, decided exactly from the
+    /// inertia. Throws as `inertia()` does.
     public func isPositiveSemidefinite() throws -> Bool {
         try inertia().negative == 0
     }
 
-    /// Whether every eigenvalue is > 0, decided exactly from the inertia.
-    /// Throws as `inertia()` does.
+    /// Returns whether every eigenvalue is > 0, decided exactly from the
+    /// inertia. Throws as `inertia()` does.
     public func isPositiveDefinite() throws -> Bool {
         try inertia().positive == rowCount
     }
@@ -113,7 +114,7 @@ private func swapSymmetric(_ s: UnsafeMutablePointer<fmpq_mat_struct>, _ i: Int,
     fmpq_mat_swap_cols(s, nil, i, j)
 }
 
-/// The first (p, q) with t ≤ p < q and s[p, q] ≠ 0, scanning row by row.
+/// Returns the first (p, q) with t ≤ p < q and s[p, q] ≠ 0, scanning row by row.
 private func firstNonzeroOffDiagonal(_ s: UnsafeMutablePointer<fmpq_mat_struct>, from t: Int) -> (Int, Int)? {
     let n = s.pointee.r
     for p in t..<n {

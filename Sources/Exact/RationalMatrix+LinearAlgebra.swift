@@ -6,7 +6,7 @@ import CGMP
 // denominators), so the results involve no rounding.
 
 extension RationalMatrix {
-    /// The exact determinant; the 0×0 matrix has determinant 1.
+    /// Computes the exact determinant. The 0×0 matrix has determinant 1.
     /// Throws `NumericError.dimensionMismatch` when the matrix is not square.
     public func determinant() throws -> Rational {
         try requireSquare(operation: "RationalMatrix.determinant")
@@ -17,7 +17,7 @@ extension RationalMatrix {
         return rationalFromFMPQ(&value)
     }
 
-    /// The unique X with self · X = rhs.
+    /// Returns the unique X with self · X = rhs.
     ///
     /// Throws `NumericError.dimensionMismatch` when self is not square or
     /// `rhs.rowCount` differs from `rowCount`, and `NumericError.singularMatrix`
@@ -37,7 +37,7 @@ extension RationalMatrix {
         return solution
     }
 
-    /// The unique x with self · x = rhs. Throws as `solve(_:)` on a matrix does.
+    /// Returns the unique x with self · x = rhs. Throws as `solve(_:)` on a matrix does.
     public func solve(_ rhs: [Rational]) throws -> [Rational] {
         try requireSquare(operation: "RationalMatrix.solve")
         guard rhs.count == rowCount else {
@@ -49,8 +49,8 @@ extension RationalMatrix {
         return try solve(RationalMatrix(columnVector: rhs)).columnEntries(0)
     }
 
-    /// The inverse. Throws `NumericError.dimensionMismatch` when the matrix is
-    /// not square and `NumericError.singularMatrix` when it is singular.
+    /// Computes the exact inverse. Throws `NumericError.dimensionMismatch` when
+    /// the matrix is not square and `NumericError.singularMatrix` when it is singular.
     public func inverse() throws -> RationalMatrix {
         try requireSquare(operation: "RationalMatrix.inverse")
         let result = RationalMatrix(rows: rowCount, columns: columnCount)
@@ -60,20 +60,20 @@ extension RationalMatrix {
         return result
     }
 
-    /// The reduced row echelon form and the rank.
+    /// Computes the reduced row echelon form and the rank.
     public func reducedRowEchelonForm() -> (form: RationalMatrix, rank: Int) {
         let form = RationalMatrix(rows: rowCount, columns: columnCount)
         let rank = fmpq_mat_rref(form.pointer, pointer)
         return (form, rank)
     }
 
-    /// The rank: the number of linearly independent rows.
+    /// Computes the rank, the number of linearly independent rows.
     public func rank() -> Int {
         reducedRowEchelonForm().rank
     }
 
-    /// A basis of the right nullspace {x : self · x = 0}, as the columns of a
-    /// `columnCount` × (columnCount − rank) matrix.
+    /// Computes a basis of the right nullspace {x : self · x = 0} and returns it
+    /// as the columns of a `columnCount` × (columnCount − rank) matrix.
     ///
     /// Basis vector k has a 1 in the k-th free (non-pivot) column of the
     /// reduced row echelon form R, 0 in the other free columns, and −R[i, f]
@@ -103,8 +103,8 @@ extension RationalMatrix {
         return basis
     }
 
-    /// The coefficients of the characteristic polynomial det(x·I − self),
-    /// constant term first, so the last coefficient is 1 and there are n + 1.
+    /// Computes the n + 1 coefficients of the characteristic polynomial
+    /// det(x·I − self), constant term first, so the last coefficient is 1.
     /// Throws `NumericError.dimensionMismatch` when the matrix is not square.
     public func characteristicPolynomial() throws -> [Rational] {
         try requireSquare(operation: "RationalMatrix.characteristicPolynomial")

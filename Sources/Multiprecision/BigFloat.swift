@@ -32,10 +32,12 @@ final class MPFRCell: ManagedBuffer<Void, __mpfr_struct> {
 ///
 /// A `BigFloat` is always finite. Operations whose exact result is not a real
 /// number (division by zero, the logarithm of a nonpositive number, the square
-/// root of a negative one) and results beyond MPFR's exponent range throw
-/// `NumericError` instead of producing an infinity or NaN, so `exactRational`
-/// always exists. MPFR's thread-local defaults (precision, rounding, exponent
-/// range, flags) are never changed; an overflow is detected from the result.
+/// root of a negative one) and results that overflow MPFR's exponent range
+/// throw `NumericError` instead of producing an infinity or NaN, so
+/// `exactRational` always exists. An underflow is not an error: MPFR rounds it
+/// to zero or to the smallest float, following the rounding direction.
+/// MPFR's thread-local defaults (precision, rounding, exponent range, flags)
+/// are never changed, and an overflow is detected from the result itself.
 ///
 /// A floating-point result is an approximation. Only a pair of directed
 /// roundings (`.down`, `.up`) brackets the exact value.
@@ -64,6 +66,13 @@ public struct BigFloat: @unchecked Sendable {
 
     @inlinable
     var pointer: UnsafeMutablePointer<__mpfr_struct> { cell.pointer }
+
+    /// Calls `body` with a pointer to the MPFR value, for use inside the
+    /// numeric core (the Enclosures module converts floats to balls with it).
+    @inlinable
+    public func withUnsafeMPFR<R>(_ body: (UnsafePointer<__mpfr_struct>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(cell) { try body(cell.pointer) }
+    }
 
     /// A pointer for writing, after copying shared storage.
     @inlinable

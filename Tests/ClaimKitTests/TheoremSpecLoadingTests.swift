@@ -146,3 +146,34 @@ private func expectSpecError(_ text: String, field: String, value: String, probl
         #expect(throws: BudgetExceeded.self) { try control.checkDeadline() }
     }
 }
+
+@Suite struct InstanceDataTests {
+    @Test func dataFieldsNameTheDataFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("claimkit-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(#"{"layers": [{"eps": "1/100000", "weight": [0.5]}]}"#.utf8).write(to: directory.appendingPathComponent("data/bn.json"))
+
+        let text = specText(instanceExtra: #", "data": "data/bn.json""#)
+        let spec = try TheoremSpec.parse(text, file: "Theorems/demo.claim.json", expectedID: "demo.claim", theoremsDirectory: directory)
+        let context = CheckContext(spec: spec, instance: spec.instances[0], control: nil, seed: 1, precision: 64,
+                                   theoremsDirectory: directory, deadline: .now + .seconds(60))
+        let layer = try context.instanceData().objects("layers")[0]
+        #expect(try layer.exactNumberText("eps") == "1/100000")
+        do {
+            _ = try layer.exactNumberTexts("weight")
+            Issue.record("a binary64 number in a data file was accepted")
+        } catch {
+            #expect(error.file == "Theorems/data/bn.json")
+            #expect(error.field == "layers[0].weight[0]")
+            #expect(error.value == "0.5")
+        }
+    }
+
+    @Test func instanceWithoutDataFileThrows() throws {
+        let spec = try TheoremSpec.parse(specText(), file: "Theorems/demo.claim.json", expectedID: "demo.claim", theoremsDirectory: nil)
+        let context = CheckContext(spec: spec, instance: spec.instances[0], control: nil, seed: 1, precision: 64,
+                                   theoremsDirectory: URL(fileURLWithPath: "/tmp"), deadline: .now + .seconds(60))
+        #expect(throws: SpecError.self) { try context.instanceData() }
+    }
+}

@@ -71,6 +71,19 @@ import Testing
         #expect(try harness.file("R/naive.md").contains("**Checker broken:** `swap`"))
     }
 
+    @Test func reconstructedSpecIsMarked() throws {
+        let harness = try ToolHarness()
+        defer { harness.remove() }
+        let text = selfTestSpec(id: "recon").replacingOccurrences(of: #""provenance": "derived""#, with: #""provenance": "reconstructed""#)
+        try harness.writeSpec("recon", text)
+
+        let result = try harness.run(["run", "--theorems", "T", "--reports", "R"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("PASSED        recon  proved-exact (expected proved-exact), controls 1/1 [reconstructed spec]\n"))
+        let page = try harness.file("R/recon.md").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(page[2].hasPrefix("> **Reconstructed spec: paper body unavailable.**"))
+    }
+
     @Test func unknownIdIsUsageError() throws {
         let harness = try ToolHarness()
         defer { harness.remove() }

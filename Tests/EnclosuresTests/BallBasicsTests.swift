@@ -1,5 +1,6 @@
 import Enclosures
 import Exact
+import Multiprecision
 import Testing
 
 @Suite("Ball construction, bounds and predicates")
@@ -126,6 +127,54 @@ struct BallBasicsTests {
         #expect(huge.lessThan(Rational(-1)) == .false)
         #expect(huge.formatted(significantDigits: 6).hasPrefix("["))
         #expect(huge.formatted(significantDigits: 6).contains("e+466"))
+    }
+
+    @Test("BigFloat converts exactly")
+    func bigFloatConversion() throws {
+        let third = try BigFloat(Rational(1, 3), precision: 200, rounding: .down)
+        let ball = try Ball(third, precision: 32)
+        #expect(ball.isExact)
+        #expect(ball.midpoint == third.exactRational)
+        #expect(ball.lessThan(Rational(1, 3)) == .true)
+    }
+
+    @Test("minimum and maximum")
+    func minimumAndMaximum() throws {
+        let a = try Ball(lower: 1, upper: 2, precision: 64)
+        let b = try Ball(lower: Rational(3, 2), upper: 3, precision: 64)
+        let low = Ball.minimum(a, b)
+        let high = Ball.maximum(a, b)
+        // min ranges over [1, 2] and max over [3/2, 3].
+        #expect(low.contains(Rational(1)))
+        #expect(low.contains(Rational(2)))
+        #expect(low.upperBound < Rational(3))
+        #expect(high.contains(Rational(3, 2)))
+        #expect(high.contains(Rational(3)))
+        #expect(high.lowerBound > Rational(1))
+    }
+
+    /// Arb keeps no global rounding state, so the same computation in
+    /// concurrent tasks at different precisions gives the serial results.
+    @Test("concurrent tasks match serial results")
+    func concurrentTasks() async throws {
+        let precisions = [32, 64, 96, 128, 160, 192, 224, 256]
+        func compute(_ precision: Int) -> String {
+            let x = Ball(3, precision: precision) / Ball(7, precision: precision)
+            return (x.exp().log() + x.sin().atan()).formatted(significantDigits: 90)
+        }
+        let serial = precisions.map(compute)
+        let concurrent = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, precision) in precisions.enumerated() {
+                group.addTask { (index, compute(precision)) }
+            }
+            var results = [String](repeating: "", count: precisions.count)
+            for await (index, text) in group {
+                results[index] = text
+            }
+            return results
+        }
+        #expect(concurrent == serial)
+        #expect(Set(serial).count == precisions.count)
     }
 
     @Test("copies are independent")

@@ -7,14 +7,13 @@ import Testing
 /// contains the exact result. Arithmetic is checked against exact `Rational`
 /// results. A transcendental function is checked against Arb's enclosure of
 /// f at the exact point at four times the precision, which must lie inside
-/// the low-precision result; that proves f(point) lies in the result.
+/// the low-precision result, which proves that f(point) lies in the result.
 /// A higher precision does not always give Arb a thinner ball (erfc(−8) at 24
 /// bits has a radius of 2^-97, at 96 bits one of 2^-95), so when the
 /// reference is not inside, it is recomputed at 16 and 64 times the precision
 /// before the case counts as a failure.
 ///
-/// Each operation runs `caseCount` cases. The debug build takes about a second
-/// per operation on one core for the elementary functions.
+/// Each operation runs `caseCount` cases.
 @Suite("Ball operations contain the exact result")
 struct BallContainmentTests {
     static let caseCount = 10_000
@@ -154,13 +153,14 @@ struct BallContainmentTests {
         #expect(finiteCount == Self.caseCount)
     }
 
-    /// Hypergeometric evaluation is slower than the elementary functions, so
-    /// this test runs a tenth of the cases to keep the debug build under a few seconds.
+    /// Hypergeometric evaluation is slower than the elementary functions: this
+    /// test took 6.6 s in a debug build on a shared 2-core machine, against
+    /// 0.2 s for sine.
     @Test("regularized incomplete beta")
     func incompleteBeta() throws {
         var generator = SplitMix64(seed: 0xB00C)
         var finiteCount = 0
-        let count = Self.caseCount / 10
+        let count = Self.caseCount
         for index in 0..<count {
             let precision = generator.precision()
             let a = try generator.ball(in: Rational(1, 10), Rational(10), precision: precision)

@@ -3,7 +3,7 @@ import Exact
 // Reference computations written with plain `Rational` arithmetic, so the
 // matrix tests do not check FLINT's routines against themselves.
 
-/// The product a · b computed entry by entry from the definition.
+/// Computes the product a · b entry by entry from the definition.
 func referenceProduct(_ a: [[Rational]], _ b: [[Rational]]) -> [[Rational]] {
     let inner = b.count
     let columns = b.first?.count ?? 0
@@ -19,13 +19,13 @@ func referenceProduct(_ a: [[Rational]], _ b: [[Rational]]) -> [[Rational]] {
     }
 }
 
-/// The matrix-vector product a · x computed from the definition.
+/// Computes the matrix-vector product a · x from the definition.
 func referenceProduct(_ a: [[Rational]], _ x: [Rational]) -> [Rational] {
     referenceProduct(a, x.map { [$0] }).map { $0[0] }
 }
 
-/// The determinant by Laplace (cofactor) expansion along the first row;
-/// exponential cost, so only for n ≤ 7 or so.
+/// Computes the determinant by Laplace (cofactor) expansion along the first
+/// row. The cost grows as n!, so use it only for n ≤ 7 or so.
 func cofactorDeterminant(_ a: [[Rational]]) -> Rational {
     let n = a.count
     if n == 0 { return Rational(1) }
@@ -45,19 +45,19 @@ func cofactorDeterminant(_ a: [[Rational]]) -> Rational {
     return total
 }
 
-/// The n×n identity as rows.
+/// Returns the n×n identity as rows.
 func identityRows(_ n: Int) -> [[Rational]] {
     (0..<n).map { i in (0..<n).map { j in Rational(i == j ? 1 : 0) } }
 }
 
-/// A rows×columns matrix of integers drawn uniformly from `range`.
+/// Returns a rows×columns matrix of integers drawn uniformly from `range`.
 func randomIntegerRows(
     rows: Int, columns: Int, in range: ClosedRange<Int>, using generator: inout SplitMix64
 ) -> [[Rational]] {
     (0..<rows).map { _ in (0..<columns).map { _ in Rational(Int.random(in: range, using: &generator)) } }
 }
 
-/// A rows×columns matrix of fractions p/q with p in −9…9 and q in 1…9.
+/// Returns a rows×columns matrix of fractions p/q with p in −9…9 and q in 1…9.
 func randomFractionRows(rows: Int, columns: Int, using generator: inout SplitMix64) -> [[Rational]] {
     (0..<rows).map { _ in
         (0..<columns).map { _ in
@@ -79,13 +79,13 @@ func signChanges(_ values: [Rational]) -> Int {
     return changes
 }
 
-/// The inertia of a symmetric matrix read off its characteristic polynomial p.
+/// Reads the inertia of a symmetric matrix off its characteristic polynomial p.
 ///
-/// A real symmetric matrix has only real eigenvalues, and for a polynomial
-/// with only real roots Descartes' rule of signs is exact: the number of
-/// positive roots equals the sign changes of p(x)'s coefficients, and the
-/// number of negative roots equals those of p(−x). The multiplicity of the
-/// root 0 is the index of the first nonzero coefficient.
+/// A real symmetric matrix has only real eigenvalues. For a polynomial with
+/// only real roots, Descartes' rule of signs is exact: p has as many positive
+/// roots as its coefficients have sign changes, and as many negative roots as
+/// the coefficients of p(−x) have. The multiplicity of the root 0 is the
+/// index of the first nonzero coefficient.
 func inertiaFromCharacteristicPolynomial(_ coefficients: [Rational]) -> Inertia {
     let zero = coefficients.firstIndex { !$0.isZero } ?? coefficients.count
     let reflected = coefficients.enumerated().map { degree, value in degree % 2 == 0 ? value : -value }

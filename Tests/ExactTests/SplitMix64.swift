@@ -1,6 +1,5 @@
-/// The splitmix64 generator (Steele, Lea and Flood, "Fast splittable
-/// pseudorandom number generators", OOPSLA 2014): deterministic for a given
-/// seed on every platform, unlike `SystemRandomNumberGenerator`.
+/// The splitmix64 pseudorandom generator. Unlike `SystemRandomNumberGenerator`,
+/// it gives the same sequence for a given seed on every platform.
 struct SplitMix64: RandomNumberGenerator {
     private(set) var state: UInt64
 
