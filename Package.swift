@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision", "Exact"]),
         .testTarget(name: "EnclosuresTests", dependencies: ["Enclosures", "Multiprecision", "Exact"]),
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
-        .testTarget(name: "QuantizedBatchNormTests", dependencies: ["QuantizedBatchNorm", "Exact"]),
+        .testTarget(name: "QuantizedBatchNormTests", dependencies: ["QuantizedBatchNorm", "Exact", "ClaimKit"]),
         .testTarget(name: "PolicyMirrorDescentTests", dependencies: ["PolicyMirrorDescent", "Exact", "Enclosures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "ClaimKit", "Exact"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Runner", "ClaimKit"], exclude: ["Snapshots"]),

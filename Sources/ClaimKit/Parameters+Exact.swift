@@ -27,6 +27,11 @@ extension Parameters {
         try elements(key).map { (element, location) throws(SpecError) in try Parameters.rational(element, at: location) }
     }
 
+    public func optionalRationals(_ key: String) throws(SpecError) -> [Rational]? {
+        guard optionalValue(key) != nil else { return nil }
+        return try rationals(key)
+    }
+
     /// Reads an array of arrays of exact rationals, all rows of the same length.
     public func rationalMatrix(_ key: String) throws(SpecError) -> [[Rational]] {
         var rows: [[Rational]] = []

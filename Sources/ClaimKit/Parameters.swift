@@ -104,6 +104,11 @@ public struct Parameters: Sendable, Equatable {
         try elements(key).map { (element, location) throws(SpecError) in try Parameters.string(element, at: location) }
     }
 
+    public func optionalStrings(_ key: String) throws(SpecError) -> [String]? {
+        guard optionalValue(key) != nil else { return nil }
+        return try strings(key)
+    }
+
     public func bool(_ key: String) throws(SpecError) -> Bool {
         guard case .bool(let flag) = try value(key) else {
             throw location(key).error(try value(key), problem: "expected true or false", fix: "write true or false without quotes")

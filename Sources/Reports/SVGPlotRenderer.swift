@@ -85,7 +85,10 @@ public struct SVGPlotRenderer: Sendable {
             svg.element("line x1=\"\(f(x))\" y1=\"\(f(margin.top))\" x2=\"\(f(x))\" y2=\"\(f(height - margin.bottom))\" stroke=\"#555\" stroke-dasharray=\"6 4\"")
             // Labels sit near the bottom of the frame, away from the legend in the top right.
             let labelY = height - margin.bottom - 8 - Double(index % 3) * 14
-            svg.text(marker.label, x: x + 4, y: labelY, anchor: "start", attributes: "font-size=\"11\" fill=\"#333\"")
+            // A label right of the middle goes to the left of its line, so it stays inside the frame.
+            let rightHalf = x > (margin.left + width - margin.right) / 2
+            svg.text(marker.label, x: rightHalf ? x - 4 : x + 4, y: labelY, anchor: rightHalf ? "end" : "start",
+                     attributes: "font-size=\"11\" fill=\"#333\"")
         }
     }
 

@@ -34,13 +34,13 @@ public enum ShardMerge {
         var invalidSpecs: [InvalidSpecRecord] = []
         for summary in shards {
             guard let shard = summary.shard, shard.count == first.shard?.count else {
-                throw ReportError(path: directory, problem: "the results are not all shards of one run with the same shard count")
+                throw ReportError(path: directory, problem: "the results are not all shards of one run with the same shard count; remove \(directory)/shards and run every shard again with the same options")
             }
             guard summary.environment == first.environment else {
-                throw ReportError(path: directory, problem: "shard \(shard.index)/\(shard.count) was run with a different seed, precision or library version")
+                throw ReportError(path: directory, problem: "shard \(shard.index)/\(shard.count) was run with a different seed, precision or library version; remove \(directory)/shards and run every shard again with the same options")
             }
             guard seenIndices.insert(shard.index).inserted else {
-                throw ReportError(path: directory, problem: "shard \(shard.index)/\(shard.count) appears twice")
+                throw ReportError(path: directory, problem: "shard \(shard.index)/\(shard.count) appears twice; remove \(directory)/shards and run every shard again with the same options")
             }
             claims += summary.claims
             // Every shard lists the invalid spec files, because they are found before sharding.
@@ -51,10 +51,11 @@ public enum ShardMerge {
         let count = first.shard!.count
         let missing = (1...count).filter { !seenIndices.contains($0) }
         guard missing.isEmpty else {
-            throw ReportError(path: directory, problem: "missing shard(s) " + missing.map { "\($0)/\(count)" }.joined(separator: ", "))
+            throw ReportError(path: directory, problem: "missing shard(s) " + missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+                              + "; run them with `theorem-check run --shard I/N --reports \(directory)`")
         }
         guard Set(claims.map(\.id)).count == claims.count else {
-            throw ReportError(path: directory, problem: "a claim appears in more than one shard")
+            throw ReportError(path: directory, problem: "a claim appears in more than one shard; remove \(directory)/shards and run every shard again with the same options")
         }
         return RunSummary(environment: first.environment, shard: nil, claims: claims, invalidSpecs: invalidSpecs)
     }

@@ -1,5 +1,6 @@
 import ClaimKit
 import PolicyMirrorDescent
+import QuantizedBatchNorm
 
 /// The checks that specs can name in `check.kind`. Add one line per check type.
 public enum CheckRegistry {
@@ -17,6 +18,9 @@ public enum CheckRegistry {
         EuclideanFiniteStepCheck.self,
         FiniteStepConditionCheck.self,
         ExactMassGapCheck.self,
+        QuantizedBatchNormExactnessCheck.self,
+        QuantizedBatchNormTiesCheck.self,
+        QuantizedBatchNormRoundingSchemesCheck.self,
         MonotoneImprovementCheck.self,
         PositiveMassCheck.self,
     ]

@@ -109,3 +109,20 @@ import Testing
         try values.rejectUnknownKeys(allowed: ["stepSize", "stepsize"])
     }
 }
+
+@Suite struct OptionalParametersTests {
+    @Test func absentAndNullGiveNil() throws {
+        guard case .object(let members) = try JSONParser.parse(#"{"a": null, "b": ["1/2"], "c": ["x"], "d": [1]}"#) else {
+            Issue.record("test input is not an object")
+            return
+        }
+        let values = Parameters(file: "f.json", field: "parameters", members: members)
+        #expect(try values.optionalRationals("a") == nil)
+        #expect(try values.optionalRationals("missing") == nil)
+        #expect(try values.optionalRationals("b") == [Rational(1, 2)])
+        #expect(try values.optionalStrings("c") == ["x"])
+        #expect(try values.optionalInteger("a") == nil)
+        #expect(try values.optionalRational("missing") == nil)
+        #expect(throws: SpecError.self) { try values.optionalStrings("d") }
+    }
+}

@@ -66,6 +66,6 @@ import Testing
         _ = try harness.run(["run", "--theorems", "T", "--reports", "S", "--shard", "2/3"])
         let merged = try harness.run(["merge", "--reports", "S"])
         #expect(merged.status == 3)
-        #expect(merged.error == "Error: S: missing shard(s) 1/3, 3/3\n")
+        #expect(merged.error == "Error: S: missing shard(s) 1/3, 3/3; run them with `theorem-check run --shard I/N --reports S`\n")
     }
 }

@@ -153,6 +153,30 @@ struct BallBasicsTests {
         #expect(high.lowerBound > Rational(1))
     }
 
+    /// Arb keeps no global rounding state, so the same computation in
+    /// concurrent tasks at different precisions gives the serial results.
+    @Test("concurrent tasks match serial results")
+    func concurrentTasks() async throws {
+        let precisions = [32, 64, 96, 128, 160, 192, 224, 256]
+        func compute(_ precision: Int) -> String {
+            let x = Ball(3, precision: precision) / Ball(7, precision: precision)
+            return (x.exp().log() + x.sin().atan()).formatted(significantDigits: 90)
+        }
+        let serial = precisions.map(compute)
+        let concurrent = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, precision) in precisions.enumerated() {
+                group.addTask { (index, compute(precision)) }
+            }
+            var results = [String](repeating: "", count: precisions.count)
+            for await (index, text) in group {
+                results[index] = text
+            }
+            return results
+        }
+        #expect(concurrent == serial)
+        #expect(Set(serial).count == precisions.count)
+    }
+
     @Test("copies are independent")
     func copyOnWrite() {
         let original = Ball(3, precision: 64)

@@ -13,8 +13,7 @@ import Testing
 /// reference is not inside, it is recomputed at 16 and 64 times the precision
 /// before the case counts as a failure.
 ///
-/// Each operation runs `caseCount` cases. The debug build takes about a second
-/// per operation on one core for the elementary functions.
+/// Each operation runs `caseCount` cases.
 @Suite("Ball operations contain the exact result")
 struct BallContainmentTests {
     static let caseCount = 10_000
@@ -154,13 +153,14 @@ struct BallContainmentTests {
         #expect(finiteCount == Self.caseCount)
     }
 
-    /// Hypergeometric evaluation is slower than the elementary functions, so
-    /// this test runs a tenth of the cases to keep the debug build under a few seconds.
+    /// Hypergeometric evaluation is slower than the elementary functions: this
+    /// test took 6.6 s in a debug build on a shared 2-core machine, against
+    /// 0.2 s for sine.
     @Test("regularized incomplete beta")
     func incompleteBeta() throws {
         var generator = SplitMix64(seed: 0xB00C)
         var finiteCount = 0
-        let count = Self.caseCount / 10
+        let count = Self.caseCount
         for index in 0..<count {
             let precision = generator.precision()
             let a = try generator.ball(in: Rational(1, 10), Rational(10), precision: precision)

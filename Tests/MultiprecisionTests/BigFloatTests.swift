@@ -98,6 +98,15 @@ struct BigFloatTests {
         #expect(throws: NumericError.self) { try huge.exp(precision: 53, rounding: .up) }
     }
 
+    /// e^(−2^30) ≈ 2^(−1.55e9) is below MPFR's default smallest exponent
+    /// 2^(−2^30), so it underflows: down to zero, up to the smallest positive float.
+    @Test("underflow follows the rounding direction")
+    func underflowRounds() throws {
+        let x = try BigFloat(-(1 << 30), precision: 53, rounding: .toNearest)
+        #expect(try x.exp(precision: 53, rounding: .down).isZero)
+        #expect(try x.exp(precision: 53, rounding: .up).signum == 1)
+    }
+
     @Test("in-place forms match the static ones")
     func inPlaceForms() throws {
         let third = try BigFloat(Rational(1, 3), precision: 64, rounding: .toNearest)

@@ -1,0 +1,25 @@
+import Exact
+
+/// A seeded SplitMix64 generator, so that every random test case can be replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension SeededGenerator {
+    /// Draws a rational p/q with |p| ≤ numeratorBound and 1 ≤ q ≤ denominatorBound.
+    mutating func rational(numeratorBound: Int, denominatorBound: Int) -> Rational {
+        Rational(Int.random(in: -numeratorBound...numeratorBound, using: &self), Int.random(in: 1...denominatorBound, using: &self))
+    }
+}
