@@ -90,6 +90,9 @@ public struct EuclideanPMDRun: Sendable {
     /// The first K with π^K ∈ Π*.
     public var firstOptimalStep: Int? { iterates.first { $0.isOptimal }?.step }
 
+    /// True when the run stopped because an iterate exceeded the denominator digit cap.
+    public var hitDigitCap = false
+
     /// True when the first optimal policy is a fixed point of the PMD update.
     public var isFixedPoint: Bool? {
         guard let successorOfOptimal, let k = firstOptimalStep else { return nil }
@@ -148,6 +151,7 @@ public struct EuclideanPMDRunner: Sendable {
                 return result
             }
             if next.maximumDenominatorDigits > maximumDenominatorDigits {
+                result.hitDigitCap = true
                 result.stopReason = "π^\(k + 1) has a denominator with \(next.maximumDenominatorDigits) digits, "
                     + "above the cap of \(maximumDenominatorDigits)"
                 return result

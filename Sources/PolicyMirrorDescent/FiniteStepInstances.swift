@@ -19,6 +19,7 @@ struct FiniteStepSetup {
         "mdp", "discount", "schedule", "stepSize", "maxSteps", "initialPolicy", "costs", "shift", "states",
         "actions", "branching", "seed", "maxDenominatorDigits", "maxPrecisionBits", "claimedMaximumSteps",
         "requireCondition", "constant", "gapFactor", "referenceFirstPolicy",
+        "exactPhase",
     ]
 
     /// Reads the setup from the merged parameters of a run.
