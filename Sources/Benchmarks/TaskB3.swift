@@ -67,6 +67,23 @@ struct TaskB3 {
                 }
                 results["Ball operators"] = x.midpoint.decimalString(fractionDigits: fractionDigits)
             },
+            Contender(name: "Ball operators, consume x") {
+                // `consume` ends x's lifetime at the product, so the product
+                // reuses x's storage and the sum reuses the product's.
+                var x = Ball(1, precision: precision)
+                for _ in 0..<iterations {
+                    x = (consume x) * ballC + ballD
+                }
+                results["Ball operators, consume x"] = x.midpoint.decimalString(fractionDigits: fractionDigits)
+            },
+            Contender(name: "BigFloat allocating, consume x") {
+                var x = try BigFloat(1, precision: precision, rounding: .toNearest)
+                for _ in 0..<iterations {
+                    let product = try BigFloat.multiply(consume x, floatC, precision: precision, rounding: .toNearest)
+                    x = try BigFloat.add(product, floatD, precision: precision, rounding: .toNearest)
+                }
+                results["BigFloat allocating, consume x"] = x.exactRational.decimalString(fractionDigits: fractionDigits)
+            },
         ]
 
         let timings = try measure(contenders, repeats: repeats)
@@ -81,12 +98,14 @@ struct TaskB3 {
         report.addRatio("BigFloat allocating / C MPFR mul + add", byName["BigFloat allocating"]! / byName["C MPFR mul + add"]!, target: 1.5)
         report.addRatio("Ball in place / C Arb mul + add", byName["Ball in place"]! / byName["C Arb mul + add"]!, target: 1.05)
         report.addRatio("Ball operators / C Arb mul + add", byName["Ball operators"]! / byName["C Arb mul + add"]!, target: 1.5)
+        report.addRatio("Ball operators, consume x / C Arb mul + add", byName["Ball operators, consume x"]! / byName["C Arb mul + add"]!, target: 1.5)
+        report.addRatio("BigFloat allocating, consume x / C MPFR mul + add", byName["BigFloat allocating, consume x"]! / byName["C MPFR mul + add"]!, target: 1.5)
         if let mpmath = anchors["mpmath"] ?? nil {
             report.addRatio("mpmath / BigFloat in place", mpmath / byName["BigFloat in place"]!, target: 15, atLeast: true)
         }
 
-        let mpfrDigits = Set(["C MPFR mul + add", "BigFloat in place", "BigFloat allocating"].compactMap { results[$0] })
-        let arbDigits = Set(["C Arb mul + add", "Ball in place", "Ball operators"].compactMap { results[$0] })
+        let mpfrDigits = Set(["C MPFR mul + add", "BigFloat in place", "BigFloat allocating", "BigFloat allocating, consume x"].compactMap { results[$0] })
+        let arbDigits = Set(["C Arb mul + add", "Ball in place", "Ball operators", "Ball operators, consume x"].compactMap { results[$0] })
         report.notes.append("MPFR results agree to \(fractionDigits) decimals: \(mpfrDigits.count == 1 ? "yes" : "NO") (\(mpfrDigits.sorted().joined(separator: " | ")))")
         report.notes.append("Arb midpoints agree to \(fractionDigits) decimals: \(arbDigits.count == 1 ? "yes" : "NO") (\(arbDigits.sorted().joined(separator: " | ")))")
         return report

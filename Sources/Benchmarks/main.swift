@@ -13,6 +13,8 @@ let usage = """
       --repeats N      Timed runs per implementation; medians are reported (default: 7).
       --python PATH    Python interpreter for the optional anchors (default: python3).
       --no-python      Skip the Python anchors.
+      --iterations N   Multiply-adds in B3 (default: 1000000); a smaller count
+                       suits instruction counting under valgrind --tool=callgrind.
       -h, --help       Show this help.
     """
 
@@ -20,6 +22,7 @@ struct Options {
     var tasks: [String] = ["b1", "b3", "b4"]
     var repeats = 7
     var python: String? = "python3"
+    var iterations = 1_000_000
 }
 
 func fail(_ message: String) -> Never {
@@ -49,6 +52,11 @@ func parseOptions(_ arguments: [String]) -> Options {
         case "--python":
             guard let value = remaining.popFirst() else { fail("--python needs an interpreter path") }
             options.python = value
+        case "--iterations":
+            guard let value = remaining.popFirst(), let count = Int(value), count >= 1 else {
+                fail("--iterations needs a positive integer")
+            }
+            options.iterations = count
         case "--no-python":
             options.python = nil
         default:
@@ -67,7 +75,7 @@ do {
         let report: TaskReport
         switch task {
         case "b1": report = try TaskB1(size: 64, precision: 256).run(repeats: options.repeats, python: options.python)
-        case "b3": report = try TaskB3(iterations: 1_000_000, precision: 256).run(repeats: options.repeats, python: options.python)
+        case "b3": report = try TaskB3(iterations: options.iterations, precision: 256).run(repeats: options.repeats, python: options.python)
         default: report = try TaskB4().run(repeats: options.repeats, python: options.python)
         }
         print(report.markdown(repeats: options.repeats))

@@ -17,13 +17,19 @@ import Multiprecision
 public struct Ball: @unchecked Sendable {
     @usableFromInline var cell: ArbCell
 
+    /// The working precision in bits; stored under its own name so that
+    /// inlinable operations can set it.
+    @usableFromInline var workingPrecision: Int
+
     /// The working precision in bits used by operations on this ball.
-    public internal(set) var precision: Int
+    @inlinable
+    public var precision: Int { workingPrecision }
 
     /// A new ball [0 ± 0] at `precision` bits, for the caller to overwrite.
+    @inlinable
     init(zeroAtPrecision precision: Int) {
         cell = ArbCell.make()
-        self.precision = precision
+        workingPrecision = precision
     }
 
     /// The ball [value ± 0] when `value` is a dyadic rational that fits in
@@ -215,7 +221,7 @@ extension Ball {
     public func withPrecision(_ newPrecision: Int) throws -> Ball {
         try PrecisionLimits.validate(newPrecision)
         var copy = self
-        copy.precision = newPrecision
+        copy.workingPrecision = newPrecision
         return copy
     }
 }

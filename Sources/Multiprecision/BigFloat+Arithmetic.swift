@@ -5,34 +5,38 @@ import Exact
 // once to `precision` bits in the direction `rounding`.
 
 extension BigFloat {
-    public static func add(_ lhs: BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
-        let result = try BigFloat.result(precision: precision)
+    @inlinable
+    public static func add(_ lhs: consuming BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
+        let result = try BigFloat.result(reusing: &lhs, precision: precision)
         mpfr_add(result.pointer, lhs.pointer, rhs.pointer, rounding.mpfrMode)
         try result.checkFinite("BigFloat.add")
         return result
     }
 
-    public static func subtract(_ lhs: BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
-        let result = try BigFloat.result(precision: precision)
+    @inlinable
+    public static func subtract(_ lhs: consuming BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
+        let result = try BigFloat.result(reusing: &lhs, precision: precision)
         mpfr_sub(result.pointer, lhs.pointer, rhs.pointer, rounding.mpfrMode)
         try result.checkFinite("BigFloat.subtract")
         return result
     }
 
-    public static func multiply(_ lhs: BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
-        let result = try BigFloat.result(precision: precision)
+    @inlinable
+    public static func multiply(_ lhs: consuming BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
+        let result = try BigFloat.result(reusing: &lhs, precision: precision)
         mpfr_mul(result.pointer, lhs.pointer, rhs.pointer, rounding.mpfrMode)
         try result.checkFinite("BigFloat.multiply")
         return result
     }
 
     /// lhs / rhs; throws `NumericError.divisionByZero` when rhs is zero.
-    public static func divide(_ lhs: BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
+    @inlinable
+    public static func divide(_ lhs: consuming BigFloat, _ rhs: BigFloat, precision: Int, rounding: Rounding) throws -> BigFloat {
         guard !rhs.isZero else {
             throw NumericError.divisionByZero(operation: "BigFloat.divide")
         }
 
-        let result = try BigFloat.result(precision: precision)
+        let result = try BigFloat.result(reusing: &lhs, precision: precision)
         mpfr_div(result.pointer, lhs.pointer, rhs.pointer, rounding.mpfrMode)
         try result.checkFinite("BigFloat.divide")
         return result
@@ -60,6 +64,7 @@ extension BigFloat {
 
 extension BigFloat {
     /// self ← round(self + other).
+    @inlinable
     public mutating func add(_ other: BigFloat, rounding: Rounding) throws {
         let p = uniquePointer()
         mpfr_add(p, p, other.pointer, rounding.mpfrMode)
@@ -67,6 +72,7 @@ extension BigFloat {
     }
 
     /// self ← round(self − other).
+    @inlinable
     public mutating func subtract(_ other: BigFloat, rounding: Rounding) throws {
         let p = uniquePointer()
         mpfr_sub(p, p, other.pointer, rounding.mpfrMode)
@@ -74,6 +80,7 @@ extension BigFloat {
     }
 
     /// self ← round(self · other).
+    @inlinable
     public mutating func multiply(by other: BigFloat, rounding: Rounding) throws {
         let p = uniquePointer()
         mpfr_mul(p, p, other.pointer, rounding.mpfrMode)
@@ -81,6 +88,7 @@ extension BigFloat {
     }
 
     /// self ← round(self / other); throws when other is zero and leaves self unchanged.
+    @inlinable
     public mutating func divide(by other: BigFloat, rounding: Rounding) throws {
         guard !other.isZero else {
             throw NumericError.divisionByZero(operation: "BigFloat.divide")
@@ -92,6 +100,7 @@ extension BigFloat {
     }
 
     /// self ← round(self + a·b) with a single rounding.
+    @inlinable
     public mutating func addProduct(_ a: BigFloat, _ b: BigFloat, rounding: Rounding) throws {
         let p = uniquePointer()
         mpfr_fma(p, a.pointer, b.pointer, p, rounding.mpfrMode)

@@ -1,5 +1,6 @@
 import CGMP
 import CMPFR
+import CNumericShim
 import Exact
 
 /// Storage for one MPFR float, tail-allocated in the object.
@@ -117,18 +118,35 @@ extension BigFloat {
 extension BigFloat {
     /// Throws when MPFR produced an infinity or NaN, which for finite operands
     /// means the exact result overflowed MPFR's exponent range.
-    @usableFromInline
-    func checkFinite(_ operation: String) throws {
-        guard mpfr_number_p(pointer) != 0 else {
-            throw NumericError.domainError(
-                operation: operation,
-                detail: "the result overflows the exponent range of MPFR (by default 2^±(2^30 − 1)); rescale the inputs")
+    @inlinable
+    func checkFinite(_ operation: StaticString) throws {
+        guard tc_mpfr_is_finite(pointer) != 0 else {
+            throw BigFloat.overflowError(operation)
         }
     }
 
     @usableFromInline
+    static func overflowError(_ operation: StaticString) -> NumericError {
+        NumericError.domainError(
+            operation: "\(operation)",
+            detail: "the result overflows the exponent range of MPFR (by default 2^±(2^30 − 1)); rescale the inputs")
+    }
+
+    @inlinable
     static func result(precision: Int) throws -> BigFloat {
         try PrecisionLimits.validate(precision)
         return BigFloat(cell: MPFRCell.make(precision: precision))
+    }
+
+    /// Storage for the result of an operation at `precision` bits: the storage
+    /// of `operand` when nothing else refers to it and its precision matches,
+    /// so that `x = BigFloat.add(x, y, ...)` and chains of allocating calls
+    /// reuse the storage of their temporaries; fresh storage otherwise.
+    @inlinable
+    static func result(reusing operand: inout BigFloat, precision: Int) throws -> BigFloat {
+        if isKnownUniquelyReferenced(&operand.cell) && mpfr_get_prec(operand.cell.pointer) == precision {
+            return operand
+        }
+        return try result(precision: precision)
     }
 }

@@ -7,21 +7,26 @@ import Exact
 /// range and throws `NumericError.invalidPrecision` outside it.
 public enum PrecisionLimits {
     /// The smallest precision MPFR accepts (one bit is reserved for the leading digit).
-    public static let minimumBits = 2
+    @inlinable public static var minimumBits: Int { 2 }
 
     /// The largest precision accepted: 2^24 bits, about 5 million decimal digits.
     /// A single value at this precision takes 2 MB; larger requests are far more
     /// likely to be a unit mistake (digits for bits, or an unbounded escalation).
-    public static let maximumBits = 1 << 24
+    @inlinable public static var maximumBits: Int { 1 << 24 }
 
     /// Throws `NumericError.invalidPrecision` unless `bits` lies in
     /// `minimumBits...maximumBits`.
+    @inlinable
     public static func validate(_ bits: Int) throws {
         guard bits >= minimumBits, bits <= maximumBits else {
-            throw NumericError.invalidPrecision(
-                bits: bits,
-                reason: "the precision must be between \(minimumBits) and \(maximumBits) bits")
+            throw invalidPrecisionError(bits)
         }
+    }
+
+    @usableFromInline
+    static func invalidPrecisionError(_ bits: Int) -> NumericError {
+        NumericError.invalidPrecision(
+            bits: bits, reason: "the precision must be between \(minimumBits) and \(maximumBits) bits")
     }
 
     /// Stops the program unless `bits` is valid; for precisions fixed by the

@@ -39,12 +39,12 @@ public struct AffineQuantizer: Sendable, Equatable {
         lhs.slope == rhs.slope && lhs.intercept == rhs.intercept && lhs.rounding == rhs.rounding && lhs.output == rhs.output
     }
 
-    /// The exact unclamped value a·x + b.
+    /// Returns the exact unclamped value a·x + b.
     public func exactValue(at x: Int) -> Rational {
         slope * Rational(x) + intercept
     }
 
-    /// The integer N(x) = a·x·D + b·D, so that a·x + b = N(x)/D with D = `denominator`.
+    /// Returns the integer N(x) = a·x·D + b·D, so that a·x + b = N(x)/D with D = `denominator`.
     func numerator(at x: Int) -> BigInt {
         var total = interceptNumerator
         total.addProduct(slopeNumerator, BigInt(x))
@@ -56,7 +56,7 @@ public struct AffineQuantizer: Sendable, Equatable {
         roundedQuotient(numerator(at: x))
     }
 
-    /// R(N/D) for the rule of this map, with D = `denominator` > 0.
+    /// Rounds N/D by the rule of this map, with D = `denominator` > 0.
     func roundedQuotient(_ numerator: BigInt) -> BigInt {
         switch rounding {
         case .down:
@@ -84,7 +84,7 @@ public struct AffineQuantizer: Sendable, Equatable {
         }
     }
 
-    /// ⌊value/D⌋, or ⌊value/(2D)⌋ when `doubled` is set.
+    /// Returns ⌊value/D⌋, or ⌊value/(2D)⌋ when `doubled` is set.
     func floorQuotient(_ value: BigInt, doubled: Bool) -> BigInt {
         if let denominatorExponent {
             return value >> (denominatorExponent + (doubled ? 1 : 0))
@@ -97,19 +97,19 @@ public struct AffineQuantizer: Sendable, Equatable {
         clamp(roundedValue(at: x), to: output)
     }
 
-    /// Whether a·x + b lies exactly halfway between two integers, where the nearest-rounding
-    /// rules differ from one another.
+    /// Returns whether a·x + b lies exactly halfway between two integers, where the
+    /// nearest-rounding rules differ from one another.
     public func isTie(at x: Int) -> Bool {
         isTie(numerator: numerator(at: x))
     }
 
-    /// Whether N/D is a half-integer: 2N + D is a multiple of 2D.
+    /// Returns whether N/D is a half-integer, that is, whether 2N + D is a multiple of 2D.
     func isTie(numerator: BigInt) -> Bool {
         let shifted = numerator + numerator + denominator
         return shifted == floorQuotient(shifted, doubled: true) * (denominator + denominator)
     }
 
-    /// dist(N/D + δ, ℤ)·2D for δ = `doubledOffset`/2, as an integer.
+    /// Returns dist(N/D + δ, ℤ)·2D for δ = `doubledOffset`/2, as an integer.
     func doubledDistanceToInteger(numerator: BigInt, doubledOffset: Int) -> BigInt {
         let doubledDenominator = denominator + denominator
         var shifted = numerator + numerator
@@ -133,7 +133,7 @@ func clamp(_ value: BigInt, to output: IntegerDomain) -> Int {
 }
 
 extension Rational.RoundingRule {
-    /// A threshold θ with R(y) ≥ t ⇒ y ≥ θ and y > θ ⇒ R(y) ≥ t, for the integer level t.
+    /// Returns a threshold θ with R(y) ≥ t ⇒ y ≥ θ and y > θ ⇒ R(y) ≥ t, for the integer level t.
     ///
     /// With a > 0 the first input reaching level t is then ⌈(θ − b)/a⌉ or the next integer.
     func levelThreshold(_ level: Int) -> Rational {
@@ -149,7 +149,7 @@ extension Rational.RoundingRule {
         }
     }
 
-    /// 2θ for the threshold θ of `levelThreshold`, which is always a multiple of 1/2.
+    /// Returns 2θ for the threshold θ of `levelThreshold`, which is always a multiple of 1/2.
     func doubledLevelThreshold(_ level: Int) -> Int {
         switch self {
         case .down: return 2 * level

@@ -75,7 +75,7 @@ public struct BatchNormCheckpoint: Sendable {
         return BatchNormCheckpoint(layers: layers, epsilon: epsilon)
     }
 
-    /// A float32 written as an exact number string, such as "-3/8" or "12".
+    /// Parses a float32 written as an exact number string, such as "-3/8" or "12".
     private static func float32(_ value: JSONValue?, field: String, file: String) throws(SpecError) -> Float {
         guard case .string(let text)? = value else {
             throw SpecError(file: file, field: field, value: value?.compactText ?? "",

@@ -82,19 +82,19 @@ public struct FoldedChannel: Sendable, Equatable {
         self.calibration = calibration
     }
 
-    /// The exact-rational reference built from the float32 coefficients.
+    /// Builds the exact-rational reference from the float32 coefficients.
     public func reference(rounding: Rational.RoundingRule, output: IntegerDomain) -> AffineQuantizer {
         AffineQuantizer(slope: try! Rational(exactly: slope), intercept: try! Rational(exactly: intercept),
                         rounding: rounding, output: output)
     }
 
-    /// The folded map evaluated in float32: y = a·x + b with a separate multiply and add,
-    /// each rounded to float32 (Swift does not contract them into a fused multiply-add).
+    /// Evaluates the folded map in float32: y = a·x + b with a separate multiply and add,
+    /// each rounded to float32. Swift does not contract them into a fused multiply-add.
     public func foldedFloat32Value(at x: Int) -> Float {
         slope * Float(x) + intercept
     }
 
-    /// The unfolded batch norm evaluated in float32 on the dequantized input:
+    /// Evaluates the unfolded batch norm in float32 on the dequantized input:
     /// y = ((s_in·x − μ)·γ/std + β)/s_out.
     public func unfoldedFloat32Value(at x: Int) -> Float {
         let input = calibration.inputScale * Float(x)
@@ -103,7 +103,7 @@ public struct FoldedChannel: Sendable, Equatable {
     }
 }
 
-/// q evaluated from a float32 value: the rounding rule applied to the exact value of `value`,
+/// Evaluates q from a float32 value: the rounding rule applied to the exact value of `value`,
 /// then clamped. Returns nil for a non-finite value.
 func quantizedFloat(_ value: Float, rounding: Rational.RoundingRule, output: IntegerDomain) -> Int? {
     guard let exact = try? Rational(exactly: value) else { return nil }

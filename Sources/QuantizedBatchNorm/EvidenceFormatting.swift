@@ -22,7 +22,7 @@ enum EvidenceText {
         return text
     }
 
-    /// The infeasibility certificate at one shift: the two pairwise bounds with no integer between them.
+    /// Describes the infeasibility certificate at one shift: the two pairwise bounds with no integer between them.
     static func infeasibility(_ solution: ShiftSolution) -> String {
         if let input = solution.sameInputConflict {
             return "k = \(solution.shift): the two constraints at x = \(input) contradict each other"
@@ -55,7 +55,7 @@ enum EvidenceText {
         return values.count > limit ? shown + ", … (\(values.count) in all)" : shown
     }
 
-    /// A counterexample for a mismatch of a fixed-point form.
+    /// Builds a counterexample for a mismatch of a fixed-point form.
     static func counterexample(_ mismatch: Mismatch, quantizer: FixedPointQuantizer, reference: AffineQuantizer,
                                context: String) -> Counterexample {
         Counterexample(

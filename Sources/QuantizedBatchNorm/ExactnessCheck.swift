@@ -147,6 +147,21 @@ enum HandExactness {
                            evidence: evidence, plots: plots, notes: notes)
     }
 
+    /// Repeats an exhaustive comparison by the boundary method and reports whether both give
+    /// the same mismatch count and first mismatch. Returns no evidence when the comparison
+    /// already used the boundary method.
+    static func boundaryCrossCheck(_ quantizer: FixedPointQuantizer, comparison: ComparisonResult,
+                                   analysis: ExactnessAnalysis) -> [Evidence] {
+        guard comparison.method == .exhaustive else { return [] }
+        let boundary = OutputComparison.boundary(referenceSteps: analysis.steps,
+                                                 candidateSteps: quantizer.affineEquivalent.stepFunction(on: analysis.domain),
+                                                 reference: analysis.reference.value(at:), candidate: quantizer.value(at:))
+        let agree = boundary.mismatchCount == comparison.mismatchCount && boundary.firstMismatch == comparison.firstMismatch
+        return [Evidence(name: "boundary method on the same form", value: EvidenceText.comparison(boundary),
+                         note: agree ? "same mismatch count and first mismatch as the exhaustive sweep"
+                                     : "DISAGREES with the exhaustive sweep: a checker defect")]
+    }
+
     static func float32Differences(_ coefficients: (slope: Float, intercept: Float), reference: AffineQuantizer,
                                    domain: IntegerDomain) -> [Int] {
         (domain.lowerBound...domain.upperBound).filter { x in
@@ -169,6 +184,7 @@ enum HandExactness {
         var extra = evidence
         extra.append(Evidence(name: "rounded form at k_min − 1", value: "M = \(rounded.multiplier), B = \(rounded.offset), k = \(shift)"))
         extra.append(Evidence(name: "comparison of the rounded form", value: EvidenceText.comparison(comparison)))
+        extra.append(contentsOf: boundaryCrossCheck(rounded, comparison: comparison, analysis: analysis))
 
         guard !below.isFeasible else {
             return CheckResult(verdict: .inconclusive, summary: "k_min − 1 is feasible, which contradicts the bisection: a checker defect",
@@ -215,6 +231,7 @@ enum HandExactness {
             + "resolution 2^−\(fractionBits) = 2^−(k_min − \(fractionBitsBelow))"))
         evidence.append(Evidence(name: "offset", value: "B = round((b + δ)·2^\(totalShift)) = \(offset)"))
         evidence.append(Evidence(name: "comparison", value: EvidenceText.comparison(comparison)))
+        evidence.append(contentsOf: boundaryCrossCheck(quantizer, comparison: comparison, analysis: analysis))
         evidence.append(Evidence(name: "offsets that work with this multiplier", value: rescuable
             ? EvidenceText.interval(offsets.lower, offsets.upper) : "none: every B fails, by the pairwise constraints"))
 

@@ -16,7 +16,7 @@ public struct FixedPointQuantizer: Sendable, Equatable, CustomStringConvertible 
         self.output = output
     }
 
-    /// The form with M = round(a·2^k) and B = round((b + δ)·2^k), both rounded half up, where
+    /// Builds the form with M = round(a·2^k) and B = round((b + δ)·2^k), both rounded half up, where
     /// R(y) = ⌊y + δ⌋ away from ties. This is the rounding used by the margin bound.
     public static func rounded(from reference: AffineQuantizer, shift: Int, offset delta: Rational) -> FixedPointQuantizer {
         let multiplier = reference.slope.timesPowerOfTwo(shift).rounded(.toNearestOrUp)
@@ -24,7 +24,7 @@ public struct FixedPointQuantizer: Sendable, Equatable, CustomStringConvertible 
         return FixedPointQuantizer(multiplier: multiplier, offset: offset, shift: shift, output: reference.output)
     }
 
-    /// The accumulator value M·x + B.
+    /// Returns the accumulator value M·x + B.
     public func accumulator(at x: Int) -> BigInt {
         var total = offset
         total.addProduct(multiplier, BigInt(x))

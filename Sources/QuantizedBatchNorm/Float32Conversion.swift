@@ -24,7 +24,7 @@ public enum Float32Conversion {
         return result.isFinite ? result : nil
     }
 
-    /// The binary32 value equal to `value`, or nil when `value` is not exactly representable.
+    /// Returns the binary32 value equal to `value`, or nil when `value` is not exactly representable.
     public static func exact(_ value: Rational) -> Float? {
         guard let rounded = nearest(value), let back = try? Rational(exactly: rounded), back == value else { return nil }
         return rounded

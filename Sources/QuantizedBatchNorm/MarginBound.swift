@@ -6,7 +6,7 @@ import Exact
 /// B = round((b + δ)·2^k), |(M·x + B)/2^k − (a·x + b + δ)| ≤ (|x| + 1)/2^(k+1). So when
 /// g = min_x dist(a·x + b + δ, ℤ) > 0, every k with (max|x| + 1)/2^(k+1) < g reproduces q.
 public enum MarginBound {
-    /// g over every input of the domain, evaluated exhaustively; 0 when some a·x + b + δ is an integer.
+    /// Computes g over every input of the domain exhaustively. It is 0 when some a·x + b + δ is an integer.
     public static func gapOverAllInputs(_ reference: AffineQuantizer, on domain: IntegerDomain, offset delta: Rational) -> Rational {
         var gap: Rational?
         for x in domain.lowerBound...domain.upperBound {
@@ -17,8 +17,8 @@ public enum MarginBound {
         return gap!
     }
 
-    /// g restricted to the integers n in [q_lo + 1, q_hi], the only crossings that can change
-    /// a clamped output; computable for any domain size.
+    /// Computes g restricted to the integers n in [q_lo + 1, q_hi], the only crossings that
+    /// can change a clamped output, so it works for any domain size.
     ///
     /// For a ≠ 0, |a·x + b + δ − n| is smallest at the integer in the domain nearest to
     /// x* = (n − b − δ)/a, which is ⌊x*⌋ or ⌈x*⌉ clipped to the domain.
@@ -44,7 +44,7 @@ public enum MarginBound {
         return gap
     }
 
-    /// The smallest k ≥ 0 with (max|x| + 1) < g·2^(k+1), or nil when g = 0.
+    /// Returns the smallest k ≥ 0 with (max|x| + 1) < g·2^(k+1), or nil when g = 0.
     public static func shift(gap: Rational, domain: IntegerDomain) -> Int? {
         guard gap.signum > 0 else { return nil }
         let needed = Rational(domain.maximumMagnitude + 1)

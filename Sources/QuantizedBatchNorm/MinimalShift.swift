@@ -22,7 +22,7 @@ public struct MinimalShift: Sendable {
     /// gives the same outputs as (M, B) at k.
     ///
     /// - Parameters:
-    ///   - knownFeasible: shifts that theory says work (the margin bound, an exact dyadic
+    ///   - knownFeasible: shifts that theory proves feasible (the margin bound, an exact dyadic
     ///     representation); each is confirmed before the bisection uses it.
     ///   - limit: largest shift to try when no known shift is feasible.
     public static func find(reference: AffineQuantizer, constraints: ShiftConstraints,
@@ -96,7 +96,7 @@ public struct MinimalShift: Sendable {
                             belowMinimum: high > 0 ? lowSolution : nil, searchLimit: searchLimit, shiftsDecided: decided)
     }
 
-    /// The shift at which M = a·2^k and B = (b + δ)·2^k are integers, so that the fixed-point
+    /// Returns the shift at which M = a·2^k and B = (b + δ)·2^k are integers, so that the fixed-point
     /// form equals ⌊a·x + b + δ⌋ on every input; nil unless a and b + δ are dyadic and the rule
     /// is floor or half-up (the rules equal to ⌊y + δ⌋ for every y).
     public static func exactDyadicShift(_ reference: AffineQuantizer) -> Int? {

@@ -6,7 +6,7 @@ extension MobileNetSurvey {
     /// fractions exact at k ≤ 16 and k ≤ 24, ties, the worst channels and the float32 comparison.
     static func summarize(_ outcomes: [ChannelOutcome], header: [Evidence], notes: [String], checkpoint: BatchNormCheckpoint,
                           calibrations: [String: SymmetricCalibration], domain: IntegerDomain, rounding: Rational.RoundingRule,
-                          output: IntegerDomain, parameters: Parameters) throws -> CheckResult {
+                          output: IntegerDomain, parameters: Parameters, instanceID: String) throws -> CheckResult {
         var evidence = header
         let total = outcomes.count
         let shifts = outcomes.compactMap(\.minimalShift).sorted()
@@ -32,7 +32,7 @@ extension MobileNetSurvey {
         let marginExcess = outcomes.compactMap { outcome in outcome.marginShift.flatMap { margin in outcome.minimalShift.map { margin - $0 } } }.sorted()
         if let lowest = marginExcess.first, let highest = marginExcess.last {
             evidence.append(Evidence(name: "margin-bound shift − k_min", value: "min \(lowest), median \(marginExcess[(marginExcess.count - 1) / 2]), max \(highest)",
-                                     note: "over the \(marginExcess.count) channels without ties; the margin form was verified exhaustively on each"))
+                                     note: "over the \(marginExcess.count) channels without ties; the margin form was compared with q on every input of each"))
         }
         let overflows = outcomes.compactMap(\.overflow)
         if let widest = overflows.map(\.accumulatorBits).max() {
@@ -67,19 +67,20 @@ extension MobileNetSurvey {
                  $0.marginShift.map(String.init) ?? "none (ties)", "\($0.ties)"]
             })
 
-        var plots = [Plot(id: "mobilenet-minimal-shift", title: "Distribution of the minimal shift over MobileNetV2 channels",
+        var plots = [Plot(id: "\(instanceID)-minimal-shift", title: "Distribution of the minimal shift over MobileNetV2 channels",
                           xLabel: "k_min", yLabel: "channels",
                           series: [PlotSeries(name: "channels", points: histogram.keys.sorted().map { PlotPoint(x: Double($0), y: Double(histogram[$0]!)) },
                                               style: .points)])]
         if let representative = try representativeChannel(outcomes, shifts: shifts, parameters: parameters),
            let layer = checkpoint.layers.first(where: { $0.name == representative.layer }), let calibration = calibrations[layer.name] {
             let folded = FoldedChannel(layer: layer, channel: representative.channel, calibration: calibration, epsilon: checkpoint.epsilon)
-            plots.append(QuantizationPlots.float32Error(id: "mobilenet-float32-error",
+            // The error plot always spans the int8 inputs −128 … 127.
+            plots.append(QuantizationPlots.float32Error(id: "\(instanceID)-float32-error",
                                                         title: "float32 evaluation error of a·x + b (\(representative.name))",
-                                                        slope: folded.slope, intercept: folded.intercept, domain: domain))
+                                                        slope: folded.slope, intercept: folded.intercept, domain: .int8))
             let reference = folded.reference(rounding: rounding, output: output)
             if let quantizer = representative.quantizer,
-               let plot = QuantizationPlots.stepPositions(id: "mobilenet-step-positions",
+               let plot = QuantizationPlots.stepPositions(id: "\(instanceID)-step-positions",
                                                           title: "step crossings within their integer gap (\(representative.name), k = \(quantizer.shift))",
                                                           reference: reference, quantizer: quantizer, steps: reference.stepFunction(on: domain)) {
                 plots.append(plot)
@@ -87,7 +88,20 @@ extension MobileNetSurvey {
             evidence.append(Evidence(name: "plotted channel", value: representative.name))
         }
 
-        let tables = [distribution, worstTable, layerTable]
+        // At most 100 rows; the evidence above gives the totals.
+        let floatRows = outcomes.flatMap { outcome in
+            outcome.float32Mismatches.map { mismatch -> [String] in
+                let exact = outcome.slope * Rational(mismatch.input) + outcome.intercept
+                let floatValue = try! Rational(exactly: mismatch.value)
+                let exactOutput = clamp(exact.rounded(rounding), to: output)
+                return [outcome.name, mismatch.pipeline, "\(mismatch.input)", exact.decimalString(fractionDigits: 9, rounding: .down),
+                        floatValue.decimalString(fractionDigits: 9, rounding: .down), "\(exactOutput)", mismatch.output.map(String.init) ?? "non-finite"]
+            }
+        }.prefix(100)
+        let floatTable = ReportTable(
+            title: "Inputs where a float32 pipeline differs from the exact q (decimals rounded down to 9 digits)",
+            columns: ["channel", "float32 pipeline", "x", "exact a·x + b", "float32 value", "q", "float32 output"], rows: Array(floatRows))
+        let tables = [distribution, worstTable, layerTable, floatTable]
         if let broken = outcomes.first(where: { !$0.methodsAgree }) {
             return CheckResult(verdict: .inconclusive, summary: "the exhaustive and boundary comparisons disagree on \(broken.name), a checker defect",
                                evidence: evidence, tables: tables, plots: plots, notes: notes)
@@ -110,7 +124,7 @@ extension MobileNetSurvey {
                            evidence: evidence, tables: tables, plots: plots, notes: notes)
     }
 
-    /// The channel named by `plotChannel` ("layer:channel"), or else the first channel whose
+    /// Returns the channel named by `plotChannel` ("layer:channel"), or else the first channel whose
     /// k_min equals the median.
     static func representativeChannel(_ outcomes: [ChannelOutcome], shifts: [Int], parameters: Parameters) throws -> ChannelOutcome? {
         if let name = try parameters.optionalString("plotChannel") {

@@ -23,13 +23,16 @@ enum MobileNetSurvey {
         let firstMismatch: Mismatch?
         let float32Differences: Int
         let unfoldedFloat32Differences: Int
+        /// Inputs where a float32 pipeline gives another output than q, with the pipeline's
+        /// name, its float32 value and its output.
+        let float32Mismatches: [(pipeline: String, input: Int, value: Float, output: Int?)]
         let overflow: OverflowReport?
 
         var name: String { "\(layer) channel \(channel)" }
     }
 
-    static let allowedKeys: Set<String> = ["input", "output", "rounding", "channelLimit", "plotChannel", "shiftLimit", "variant",
-                                          "fractionBitsBelowMinimalShift"]
+    static let allowedKeys: Set<String> = ["input", "output", "rounding", "channelLimit", "channelStride", "plotChannel", "shiftLimit",
+                                          "variant", "fractionBitsBelowMinimalShift"]
 
     static func run(_ context: CheckContext, variant: String) throws -> CheckResult {
         let parameters = context.parameters
@@ -39,9 +42,9 @@ enum MobileNetSurvey {
         let rounding = try parameters.roundingRule("rounding")
         let channelLimit = try parameters.optionalInteger("channelLimit")
         let shiftLimit = try parameters.nonnegativeInteger("shiftLimit", default: 200)
-        guard domain.count <= 1 << 8 else {
-            throw parameters.invalid("input", problem: "the checkpoint survey enumerates every input, so it accepts at most 256 inputs",
-                                     fix: "use \"int8\" or \"uint8\"")
+        let channelStride = try parameters.optionalInteger("channelStride") ?? 1
+        guard channelStride >= 1 else {
+            throw parameters.invalid("channelStride", problem: "must be at least 1", fix: "write 1 to check every channel, n to check every n-th")
         }
         let url = try context.instanceDataURL()
         let checkpoint = try BatchNormCheckpoint.load(from: url, file: context.instance.data ?? url.path)
@@ -62,10 +65,13 @@ enum MobileNetSurvey {
         var layerCalibrations: [String: SymmetricCalibration] = [:]
         let fractionBitsBelow = try parameters.nonnegativeInteger("fractionBitsBelowMinimalShift", default: 1)
 
+        var channelIndex = -1
         channels: for layer in checkpoint.layers {
             let calibration = SymmetricCalibration(layer: layer)
             layerCalibrations[layer.name] = calibration
             for channel in 0..<layer.channelCount {
+                channelIndex += 1
+                guard channelIndex % channelStride == 0 else { continue }
                 if let channelLimit, outcomes.count >= channelLimit { break channels }
                 try context.checkDeadline()
                 let folded = FoldedChannel(layer: layer, channel: channel, calibration: calibration, epsilon: checkpoint.epsilon)
@@ -81,8 +87,7 @@ enum MobileNetSurvey {
                     variantCertified += 1
                     let delta = rounding.floorOffset ?? Rational(1, 2)
                     let rounded = FixedPointQuantizer.rounded(from: reference, shift: minimal - 1, offset: delta)
-                    let comparison = OutputComparison.exhaustive(domain: domain, reference: { analysis.referenceValues![$0 - domain.lowerBound] },
-                                                                 candidate: rounded.value(at:))
+                    let comparison = OutputComparison.compare(rounded, with: reference, on: domain, referenceSteps: analysis.steps)
                     if let mismatch = comparison.firstMismatch, variantFailures.isEmpty {
                         variantFailures.append((folded.layer + " channel \(channel)", EvidenceText.counterexample(
                             mismatch, quantizer: rounded, reference: reference,
@@ -107,7 +112,8 @@ enum MobileNetSurvey {
                 }
             }
         }
-        evidenceHeader.append(Evidence(name: "channels checked", value: "\(outcomes.count)"))
+        evidenceHeader.append(Evidence(name: "channels checked", value: "\(outcomes.count)"
+            + (channelStride > 1 ? " (one in every \(channelStride), in checkpoint order)" : "")))
         let notes = [EvidenceText.reconstructedNote, EvidenceText.referenceNote]
 
         switch variant {
@@ -134,7 +140,8 @@ enum MobileNetSurvey {
                                evidence: evidence, counterexample: counterexample, notes: notes)
         default:
             return try summarize(outcomes, header: evidenceHeader, notes: notes, checkpoint: checkpoint, calibrations: layerCalibrations,
-                                 domain: domain, rounding: rounding, output: output, parameters: parameters)
+                                 domain: domain, rounding: rounding, output: output, parameters: parameters,
+                                 instanceID: context.instance.id)
         }
     }
 
@@ -143,13 +150,21 @@ enum MobileNetSurvey {
         let reference = analysis.reference
         var foldedDifferences = 0
         var unfoldedDifferences = 0
-        for x in domain.lowerBound...domain.upperBound {
+        var mismatches: [(pipeline: String, input: Int, value: Float, output: Int?)] = []
+        // The float32 pipelines are compared input by input, so only on enumerable domains.
+        for x in analysis.referenceValues == nil ? [] : Array(domain.lowerBound...domain.upperBound) {
             let expected = analysis.referenceValues![x - domain.lowerBound]
-            if quantizedFloat(folded.foldedFloat32Value(at: x), rounding: reference.rounding, output: reference.output) != expected {
+            let foldedValue = folded.foldedFloat32Value(at: x)
+            let foldedOutput = quantizedFloat(foldedValue, rounding: reference.rounding, output: reference.output)
+            if foldedOutput != expected {
                 foldedDifferences += 1
+                mismatches.append(("folded", x, foldedValue, foldedOutput))
             }
-            if quantizedFloat(folded.unfoldedFloat32Value(at: x), rounding: reference.rounding, output: reference.output) != expected {
+            let unfoldedValue = folded.unfoldedFloat32Value(at: x)
+            let unfoldedOutput = quantizedFloat(unfoldedValue, rounding: reference.rounding, output: reference.output)
+            if unfoldedOutput != expected {
                 unfoldedDifferences += 1
+                mismatches.append(("unfolded", x, unfoldedValue, unfoldedOutput))
             }
         }
         let comparisons = [analysis.minimalExhaustive, analysis.minimalBoundary, analysis.marginComparison].compactMap { $0 }
@@ -160,6 +175,7 @@ enum MobileNetSurvey {
                               methodsAgree: analysis.methodsAgree,
                               firstMismatch: comparisons.first(where: { !$0.isEqual })?.firstMismatch,
                               float32Differences: foldedDifferences, unfoldedFloat32Differences: unfoldedDifferences,
+                              float32Mismatches: mismatches,
                               overflow: analysis.overflow)
     }
 }

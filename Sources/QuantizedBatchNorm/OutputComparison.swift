@@ -1,4 +1,4 @@
-/// How two quantized maps were compared on a domain.
+/// The method used to compare two quantized maps on a domain.
 public enum ComparisonMethod: String, Sendable {
     /// Every input of the domain evaluated.
     case exhaustive

@@ -4,7 +4,7 @@ import Exact
 /// Plots for the quantized batch-norm reports. Plot values are for display only; the
 /// verdicts rest on the exact values in the evidence.
 enum QuantizationPlots {
-    /// The error of the float32 evaluation fl(fl(a·x) + b) against the exact a·x + b.
+    /// Plots the error of the float32 evaluation fl(fl(a·x) + b) against the exact a·x + b.
     static func float32Error(id: String, title: String, slope: Float, intercept: Float, domain: IntegerDomain) -> Plot {
         let exactSlope = try! Rational(exactly: slope)
         let exactIntercept = try! Rational(exactly: intercept)
@@ -18,7 +18,7 @@ enum QuantizationPlots {
                     series: [PlotSeries(name: "float32 error", points: points, style: .points)])
     }
 
-    /// Where each step of the reference and of the fixed-point form falls between two
+    /// Plots where each step of the reference and of the fixed-point form falls between two
     /// integer inputs, for a > 0 and M > 0.
     ///
     /// For output level t with first input s_t, the plotted value is ξ − (s_t − 1) for the

@@ -3,7 +3,7 @@ import Exact
 /// The exact set of integer pairs (M, B) for which the fixed-point form reproduces a
 /// reference step function, for any shift k.
 ///
-/// With t_x = q(x), q̂(x) = q(x) holds exactly when 2^k·t_x ≤ M·x + B ≤ 2^k·(t_x + 1) − 1,
+/// With t_x = q(x), q̂(x) = q(x) is true exactly when 2^k·t_x ≤ M·x + B ≤ 2^k·(t_x + 1) − 1,
 /// where the upper inequality is dropped when t_x = q_hi and the lower one when t_x = q_lo
 /// (the clamp absorbs those sides). M·x + B is affine in x, so on a run of constant t_x the
 /// inequalities at the run's two ends imply those inside it. A line lies above a point set
@@ -41,9 +41,9 @@ public struct ShiftConstraints: Sendable {
         upperBoundHull = ShiftConstraints.convexChain(upperPoints, upper: false)
     }
 
-    /// The upper (or lower) convex chain of points sorted by increasing x, with collinear
-    /// middle points removed (monotone chain; cross products in Int128, which cannot overflow
-    /// for inputs and levels in the int32 range).
+    /// Returns the upper (or lower) convex chain of points sorted by increasing x, without
+    /// collinear middle points, by the monotone chain algorithm. Cross products use Int128,
+    /// which cannot overflow for inputs and levels within ±2^31.
     static func convexChain(_ points: [Point], upper: Bool) -> [Point] {
         var chain: [Point] = []
         for point in points {
@@ -52,8 +52,8 @@ public struct ShiftConstraints: Sendable {
                 let middle = chain[chain.count - 1]
                 let cross = Int128(middle.x - origin.x) * Int128(point.level - origin.level)
                     - Int128(middle.level - origin.level) * Int128(point.x - origin.x)
-                // For the upper chain a left turn or a straight line makes `middle` redundant;
-                // for the lower chain a right turn or a straight line does.
+                // A left turn or a straight line makes `middle` redundant in the upper chain.
+                // A right turn or a straight line makes it redundant in the lower chain.
                 let redundant = upper ? cross >= 0 : cross <= 0
                 if redundant { chain.removeLast() } else { break }
             }
@@ -99,7 +99,7 @@ public struct ShiftConstraints: Sendable {
         return ShiftSolution(shift: shift, lower: lower, upper: upper, sameInputConflict: conflict.map { $0.0.x })
     }
 
-    /// The integer interval of offsets B that work with multiplier M at shift k; nil ends are unbounded.
+    /// Returns the integer interval of offsets B that work with multiplier M at shift k; nil ends are unbounded.
     public func offsetInterval(multiplier: BigInt, shift: Int) -> (lower: BigInt?, upper: BigInt?) {
         var lowest: BigInt?
         for p in lowerBoundHull {
@@ -146,7 +146,7 @@ public struct ShiftSolution: Sendable, Equatable {
         return lower.integerBound <= upper.integerBound
     }
 
-    /// The feasible multiplier closest to `target`, or nil when none exists.
+    /// Returns the feasible multiplier closest to `target`, or nil when none exists.
     public func multiplier(closestTo target: BigInt) -> BigInt? {
         guard isFeasible else { return nil }
         var value = target

@@ -3,7 +3,7 @@ import Exact
 
 /// Typed readers for the parameters that the quantized batch-norm specs share.
 extension Parameters {
-    /// An integer domain: a type name (`int8`, `uint8`, `int16`, `int32`) or `[lower, upper]`.
+    /// Reads an integer domain: a type name (`int8`, `uint8`, `int16`, `int32`) or `[lower, upper]`.
     func integerDomain(_ key: String) throws(SpecError) -> IntegerDomain {
         let fix = "write one of \"int8\", \"uint8\", \"int16\", \"int32\", or [lower, upper] within the int32 range"
         if case .string(let name)? = optionalValue(key) {
@@ -19,7 +19,7 @@ extension Parameters {
         return IntegerDomain(lowerBound: bounds[0], upperBound: bounds[1])
     }
 
-    /// A rounding rule by its name, such as `half-up` or `half-even`; `floor` names `down`.
+    /// Reads a rounding rule by its name, such as `half-up` or `half-even`; `floor` names `down`.
     func roundingRule(_ key: String) throws(SpecError) -> Rational.RoundingRule {
         let name = try string(key)
         if name == "floor" { return .down }
@@ -30,7 +30,7 @@ extension Parameters {
         return rule
     }
 
-    /// An exact rational number.
+    /// Reads an exact rational number.
     func exactRational(_ key: String) throws(SpecError) -> Rational {
         let text = try exactNumberText(key)
         do {
@@ -40,7 +40,7 @@ extension Parameters {
         }
     }
 
-    /// The coefficient at `key`, rounded to the nearest float32 when `roundToFloat32` is set.
+    /// Reads the coefficient at `key`, rounded to the nearest float32 when `roundToFloat32` is set.
     func coefficient(_ key: String, roundToFloat32: Bool) throws(SpecError) -> Rational {
         let value = try exactRational(key)
         guard roundToFloat32 else { return value }
@@ -61,7 +61,7 @@ extension Parameters {
         }
     }
 
-    /// A nonnegative integer, or `defaultValue` when absent.
+    /// Reads a nonnegative integer, or `defaultValue` when absent.
     func nonnegativeInteger(_ key: String, default defaultValue: Int) throws(SpecError) -> Int {
         let value = try optionalInteger(key) ?? defaultValue
         guard value >= 0 else {

@@ -33,7 +33,7 @@ public struct StepFunction: Sendable, Equatable {
     /// The inputs where the value changes: every start except the domain's lower bound.
     public var stepPositions: ArraySlice<Int> { starts.dropFirst() }
 
-    /// The value at `x`, found by binary search over the runs.
+    /// Returns the value at `x`, found by binary search over the runs.
     public func value(at x: Int) -> Int {
         precondition(domain.contains(x), "StepFunction.value(at: \(x)) outside \(domain)")
         var low = 0
@@ -52,8 +52,8 @@ extension AffineQuantizer {
     /// q is monotone in x (non-decreasing for a > 0, non-increasing for a < 0, constant for
     /// a = 0), so it has at most q_hi − q_lo steps. For a > 0 the first input with q(x) ≥ t is
     /// ⌈(θ_t − b)/a⌉ or the next integer, where θ_t is the rule's threshold for level t.
-    /// Each step start s is confirmed by evaluating q at s − 1 and s directly; a failed
-    /// confirmation is a defect in this code and stops the program.
+    /// Each step start s is confirmed by evaluating q at s − 1 and s directly. A failed
+    /// confirmation is a defect in this code, so it stops the program.
     public func stepFunction(on domain: IntegerDomain) -> StepFunction {
         switch slope.signum {
         case 0:

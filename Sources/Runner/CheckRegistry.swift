@@ -21,6 +21,8 @@ public enum CheckRegistry {
         QuantizedBatchNormExactnessCheck.self,
         QuantizedBatchNormTiesCheck.self,
         QuantizedBatchNormRoundingSchemesCheck.self,
+        MonotoneImprovementCheck.self,
+        PositiveMassCheck.self,
     ]
 
     /// The registered kinds, sorted.

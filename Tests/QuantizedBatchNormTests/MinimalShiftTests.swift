@@ -5,7 +5,7 @@ import Testing
 /// Hand-derived values: for a = 1/2, b = 1/4 and half-up, q(x) = ⌊x/2 + 3/4⌋. No integer k = 0
 /// form ⌊M·x + B⌋ has slope 1/2, and ⌊(x + 1)/2⌋ equals q on every integer, so k_min = 1 with
 /// M = 1, B = 1. The margin is g = 1/4 (x/2 + 3/4 has fractional part 1/4 or 3/4), and
-/// 129/2^(k+1) < 1/4 first holds at k = 9.
+/// 129/2^(k+1) < 1/4 is first true at k = 9.
 @Test func halfAndQuarterMinimalShift() throws {
     let reference = AffineQuantizer(slope: Rational(1, 2), intercept: Rational(1, 4), rounding: .toNearestOrUp, output: .uint8)
     let steps = reference.stepFunction(on: .int8)
@@ -42,8 +42,8 @@ func float32OfDecimal(text: String, numerator: Int, exponent: Int) throws {
     #expect(try Rational(exactly: rounded) == Rational(numerator, 1).timesPowerOfTwo(-exponent))
 }
 
-/// For each multiplier M in a window that contains every feasible M, intersects the
-/// per-input intervals of B directly; returns whether some (M, B) reproduces q at shift k.
+/// Returns whether some (M, B) reproduces q at shift k. For each multiplier M in
+/// [−multiplierBound, multiplierBound] it intersects the per-input intervals of B directly.
 private func bruteForceFeasible(_ values: [Int], domain: IntegerDomain, output: IntegerDomain, shift: Int, multiplierBound: Int) -> Bool {
     let scale = 1 << shift
     for multiplier in -multiplierBound...multiplierBound {
@@ -74,7 +74,7 @@ private func bruteForceFeasible(_ values: [Int], domain: IntegerDomain, output: 
         let values = (domain.lowerBound...domain.upperBound).map(reference.value(at:))
         let result = MinimalShift.find(reference: reference, constraints: ShiftConstraints(steps: reference.stepFunction(on: domain), output: output),
                                        knownFeasible: [], limit: 12)
-        // Values change by at most 17 over one input, so a feasible M satisfies |M| ≤ 18·2^k.
+        // Outputs lie in [−8, 8], so consecutive inputs force |M| ≤ 2^k·(16 + 1); the window 18·2^k covers that.
         let bruteForce = (0...7).first { bruteForceFeasible(values, domain: domain, output: output, shift: $0, multiplierBound: 18 << $0) }
         #expect(result.shift == bruteForce || (bruteForce == nil && (result.shift ?? 0) > 7),
                 "seed \(seed), round \(round), a = \(slope), b = \(intercept)")

@@ -18,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 extension SeededGenerator {
-    /// A rational p/q with |p| ≤ numeratorBound and 1 ≤ q ≤ denominatorBound.
+    /// Draws a rational p/q with |p| ≤ numeratorBound and 1 ≤ q ≤ denominatorBound.
     mutating func rational(numeratorBound: Int, denominatorBound: Int) -> Rational {
         Rational(Int.random(in: -numeratorBound...numeratorBound, using: &self), Int.random(in: 1...denominatorBound, using: &self))
     }

@@ -38,6 +38,13 @@ static inline int tc_mpfr_snprint(char *buf, size_t n, int digits, const __mpfr_
     return mpfr_snprintf(buf, n, "%.*R*e", digits - 1, rnd, x);
 }
 
+/* Whether x is a finite number (zero or regular), read from the exponent
+   field as MPFR's own mpfr_zero_p and mpfr_regular_p macros do; this inlines,
+   unlike the out-of-line mpfr_number_p. */
+static inline int tc_mpfr_is_finite(const __mpfr_struct *x) {
+    return x->_mpfr_exp > __MPFR_EXP_INF || x->_mpfr_exp == __MPFR_EXP_ZERO;
+}
+
 static inline const char *tc_gmp_version(void) { return gmp_version; }
 static inline const char *tc_mpfr_version(void) { return mpfr_get_version(); }
 static inline const char *tc_arb_version(void) { return arb_version; }
