@@ -88,7 +88,20 @@ extension MobileNetSurvey {
             evidence.append(Evidence(name: "plotted channel", value: representative.name))
         }
 
-        let tables = [distribution, worstTable, layerTable]
+        // At most 100 rows; the evidence above gives the totals.
+        let floatRows = outcomes.flatMap { outcome in
+            outcome.float32Mismatches.map { mismatch -> [String] in
+                let exact = outcome.slope * Rational(mismatch.input) + outcome.intercept
+                let floatValue = try! Rational(exactly: mismatch.value)
+                let exactOutput = clamp(exact.rounded(rounding), to: output)
+                return [outcome.name, mismatch.pipeline, "\(mismatch.input)", exact.decimalString(fractionDigits: 9, rounding: .down),
+                        floatValue.decimalString(fractionDigits: 9, rounding: .down), "\(exactOutput)", mismatch.output.map(String.init) ?? "non-finite"]
+            }
+        }.prefix(100)
+        let floatTable = ReportTable(
+            title: "Inputs where a float32 pipeline differs from the exact q (decimals rounded down to 9 digits)",
+            columns: ["channel", "float32 pipeline", "x", "exact a·x + b", "float32 value", "q", "float32 output"], rows: Array(floatRows))
+        let tables = [distribution, worstTable, layerTable, floatTable]
         if let broken = outcomes.first(where: { !$0.methodsAgree }) {
             return CheckResult(verdict: .inconclusive, summary: "the exhaustive and boundary comparisons disagree on \(broken.name), a checker defect",
                                evidence: evidence, tables: tables, plots: plots, notes: notes)

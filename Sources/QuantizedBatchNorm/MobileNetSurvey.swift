@@ -23,6 +23,9 @@ enum MobileNetSurvey {
         let firstMismatch: Mismatch?
         let float32Differences: Int
         let unfoldedFloat32Differences: Int
+        /// Inputs where a float32 pipeline gives another output than q, with the pipeline's
+        /// name, its float32 value and its output.
+        let float32Mismatches: [(pipeline: String, input: Int, value: Float, output: Int?)]
         let overflow: OverflowReport?
 
         var name: String { "\(layer) channel \(channel)" }
@@ -147,14 +150,21 @@ enum MobileNetSurvey {
         let reference = analysis.reference
         var foldedDifferences = 0
         var unfoldedDifferences = 0
+        var mismatches: [(pipeline: String, input: Int, value: Float, output: Int?)] = []
         // The float32 pipelines are compared input by input, so only on enumerable domains.
         for x in analysis.referenceValues == nil ? [] : Array(domain.lowerBound...domain.upperBound) {
             let expected = analysis.referenceValues![x - domain.lowerBound]
-            if quantizedFloat(folded.foldedFloat32Value(at: x), rounding: reference.rounding, output: reference.output) != expected {
+            let foldedValue = folded.foldedFloat32Value(at: x)
+            let foldedOutput = quantizedFloat(foldedValue, rounding: reference.rounding, output: reference.output)
+            if foldedOutput != expected {
                 foldedDifferences += 1
+                mismatches.append(("folded", x, foldedValue, foldedOutput))
             }
-            if quantizedFloat(folded.unfoldedFloat32Value(at: x), rounding: reference.rounding, output: reference.output) != expected {
+            let unfoldedValue = folded.unfoldedFloat32Value(at: x)
+            let unfoldedOutput = quantizedFloat(unfoldedValue, rounding: reference.rounding, output: reference.output)
+            if unfoldedOutput != expected {
                 unfoldedDifferences += 1
+                mismatches.append(("unfolded", x, unfoldedValue, unfoldedOutput))
             }
         }
         let comparisons = [analysis.minimalExhaustive, analysis.minimalBoundary, analysis.marginComparison].compactMap { $0 }
@@ -165,6 +175,7 @@ enum MobileNetSurvey {
                               methodsAgree: analysis.methodsAgree,
                               firstMismatch: comparisons.first(where: { !$0.isEqual })?.firstMismatch,
                               float32Differences: foldedDifferences, unfoldedFloat32Differences: unfoldedDifferences,
+                              float32Mismatches: mismatches,
                               overflow: analysis.overflow)
     }
 }

@@ -95,7 +95,7 @@ public struct QuantizedBatchNormRoundingSchemesCheck: ClaimCheck {
             }
             return row
         }
-        var columns = ["x", "a·x + b", "decimal (truncated)", "q(x)", "fixed point at k_min", scheme.name]
+        var columns = ["x", "a·x + b", "decimal (rounded down)", "q(x)", "fixed point at k_min", scheme.name]
         if requantization != nil { columns.append("(x·M₀ + 2^(n−1)) >> n") }
         let tables = probes.isEmpty ? [] : [ReportTable(title: "Probe inputs", columns: columns, rows: probeRows)]
         let notes = [EvidenceText.reconstructedNote, EvidenceText.referenceNote]

@@ -34,3 +34,15 @@ import Testing
     #expect(sawMismatch, "seed \(seed): no case with mismatches, so the test exercised only one branch")
     #expect(sawEqual, "seed \(seed): no case without mismatches")
 }
+
+/// q(x) = clamp(⌊x/2 + 3/4⌋, 0, 255) against clamp(⌊x/2⌋, 0, 255) on int32: they differ exactly
+/// at the odd x in [1, 509] (q = (x + 1)/2, the candidate (x − 1)/2), 255 inputs, first at x = 1.
+@Test func boundaryCountOnInt32() {
+    let reference = AffineQuantizer(slope: Rational(1, 2), intercept: Rational(1, 4), rounding: .toNearestOrUp, output: .uint8)
+    let candidate = FixedPointQuantizer(multiplier: BigInt(1), offset: BigInt(0), shift: 1, output: .uint8)
+    let result = OutputComparison.compare(candidate, with: reference, on: .int32)
+    #expect(result.method == .boundary)
+    #expect(result.mismatchCount == 255)
+    #expect(result.firstMismatch == Mismatch(input: 1, reference: 1, candidate: 0))
+    #expect(result.mismatches.last?.input == 127)
+}
