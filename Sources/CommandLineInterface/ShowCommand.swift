@@ -33,9 +33,16 @@ enum ShowCommand {
         if !spec.hypotheses.isEmpty {
             lines += ["", "Hypotheses:"] + spec.hypotheses.map { "  - " + $0 }
         }
-        lines += ["", "Method:", "  " + spec.check.description, "", "Instances:"]
+        lines += ["", "Method:", "  " + spec.check.description]
+        if !spec.parameters.keys.isEmpty {
+            lines += ["", "Parameters: " + parameterList(spec.parameters)]
+        }
+        lines += ["", "Instances:"]
         for instance in spec.instances {
             lines.append("  \(instance.id): \(instance.description)" + (instance.data.map { " [data: \($0)]" } ?? ""))
+            if !instance.parameters.keys.isEmpty {
+                lines.append("    " + parameterList(instance.parameters))
+            }
         }
         lines += ["", "Negative controls:"]
         for control in spec.negativeControls {
@@ -43,5 +50,10 @@ enum ShowCommand {
                          + control.instances.joined(separator: ", ") + ")")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Formats `name = value` pairs in key order, with values as compact JSON.
+    static func parameterList(_ parameters: Parameters) -> String {
+        parameters.sortedEntries.map { "\($0.key) = \($0.entry.value.compactText)" }.joined(separator: ", ")
     }
 }
