@@ -37,8 +37,22 @@ extension MarkovDecisionProcess {
             expectedCosts.append(cost)
         }
 
+        // Dense FLINT solves (fmpq_mat_solve) are far faster once elimination fills the matrix in,
+        // as it does for small stochastic MDPs; the sparse solver wins for large MDPs with local
+        // transitions such as Taxi.
+        if stateCount <= MarkovDecisionProcess.denseSolveStateLimit {
+            try checkpoint()
+            var matrix = RationalMatrix(rows: stateCount, columns: stateCount)
+            for (state, row) in rows.enumerated() {
+                for entry in row { matrix[state, entry.column] = entry.value }
+            }
+            return try matrix.solve(expectedCosts)
+        }
         return try SparseEliminationSolver(rows: rows).solve(expectedCosts, checkpoint: checkpoint)
     }
+
+    /// Largest state count for which `evaluate` uses FLINT's dense exact solver.
+    public static let denseSolveStateLimit = 200
 
     /// Returns Q(s, a) = c(s, a) + γ Σ_{s'} P(s'|s, a) V(s') for a value vector V.
     public func actionValues(_ values: [Rational]) -> [[Rational]] {

@@ -104,3 +104,25 @@ struct EuclideanPMDTests {
         #expect(schedule.stepSize(at: 2, discount: q("9/10")) == q("10/81"))
     }
 }
+
+@Suite("Benchmark workload")
+struct BenchmarkWorkloadTests {
+    @Test("one exact step on the 100-state Garnet")
+    func exactStep() throws {
+        let result = try PolicyMirrorDescentBenchmark.runExactStep(seed: 4)
+        #expect(result.evaluationResiduals.allSatisfy { $0.isZero })
+        #expect(result.nextPolicy.probabilities.allSatisfy { $0.reduce(Rational.zero, +) == Rational.one })
+        // B-X1: the step cannot increase any value.
+        for state in 0..<100 {
+            #expect(result.nextValues[state] <= result.initialValues[state], "state \(state)")
+        }
+    }
+
+    @Test("evaluation residual detects a wrong value")
+    func residualDetectsError() throws {
+        let chain = try MarkovDecisionProcess.delayedRewardChain()
+        let policy = Policy.uniform(states: 3, actions: 2)
+        #expect(chain.policyEvaluationResidual(policy, values: qs(["840/139", "795/139", "5"])).isZero)
+        #expect(!chain.policyEvaluationResidual(policy, values: qs(["840/139", "795/139", "6"])).isZero)
+    }
+}
