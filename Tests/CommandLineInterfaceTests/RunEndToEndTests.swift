@@ -128,6 +128,7 @@ import Testing
         #expect(show.status == 0)
         #expect(show.output.hasPrefix("alpha: Self-test alpha\n"))
         #expect(show.output.contains("  swap: swapped (expected refuted; instances: i1)"))
+        #expect(show.output.contains("  i1: thirds\n    left = \"1/3\", right = \"1/2\"\n"))
     }
 
     @Test func formatSelectsFiles() throws {
