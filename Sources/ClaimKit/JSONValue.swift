@@ -78,6 +78,8 @@ public struct JSONParser {
 
     private init(_ text: String) {
         bytes = Array(text.utf8)
+        // Some editors start UTF-8 files with a byte order mark; RFC 8259 allows a parser to skip it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     /// Parses one JSON document; trailing content other than whitespace is an error.

@@ -63,8 +63,10 @@ enum RunCommand {
             try writer.writeClaimPages(specs: specs, summary: summary)
             if let shard = options.shard {
                 try writer.writeShard(summary, shard: shard)
-            } else {
+            } else if arguments.positionals.isEmpty {
                 try writer.writeSummaryFiles(summary)
+            } else {
+                try writer.writeSummaryFiles(indexSummary(afterRunning: summary, catalog: catalog, writer: writer, console: console))
             }
             try writer.writeTimings(results.timings)
         } catch {
@@ -74,6 +76,25 @@ enum RunCommand {
 
         console.writeOutput(ResultLines.lines(for: summary))
         return summary.exitCode
+    }
+
+    /// Returns the summary for the index files after a run of named claims: the claims
+    /// that ran plus the previous results of the others, so the index stays complete.
+    static func indexSummary(afterRunning summary: RunSummary, catalog: SpecCatalog, writer: ReportWriter,
+                             console: Console) -> RunSummary {
+        var previous: RunSummary?
+        do {
+            previous = try SummaryUpdate.readPrevious(in: writer.directory)
+        } catch {
+            console.writeError("Warning: ignoring the previous results: \(error.description)\n")
+        }
+        if let previous, previous.environment != summary.environment {
+            console.writeError("Warning: the previous results used another seed, precision or library version; "
+                               + "the index lists only the claims of this run\n")
+        }
+        let invalidSpecs = catalog.errors.map { InvalidSpecRecord(file: $0.file, message: $0.description) }
+        return SummaryUpdate.combine(run: summary, previous: previous, validIDs: Set(catalog.specs.map(\.id)),
+                                     invalidSpecs: invalidSpecs)
     }
 
     /// Selects the specs named on the command line (all when none are named) and the

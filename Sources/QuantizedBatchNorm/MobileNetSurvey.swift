@@ -59,9 +59,7 @@ enum MobileNetSurvey {
         ]
 
         var outcomes: [ChannelOutcome] = []
-        var variantFailures: [(String, Counterexample)] = []
-        var variantCertified = 0
-        var variantApplicable = 0
+        var controls = ControlTally()
         var layerCalibrations: [String: SymmetricCalibration] = [:]
         let fractionBitsBelow = try parameters.nonnegativeInteger("fractionBitsBelowMinimalShift", default: 1)
 
@@ -81,32 +79,10 @@ enum MobileNetSurvey {
 
                 switch variant {
                 case "shift-below-minimum":
-                    guard let minimal = analysis.minimal.shift, minimal > 0, let below = analysis.minimal.belowMinimum else { continue }
-                    variantApplicable += 1
-                    guard !below.isFeasible else { continue }
-                    variantCertified += 1
-                    let delta = rounding.floorOffset ?? Rational(1, 2)
-                    let rounded = FixedPointQuantizer.rounded(from: reference, shift: minimal - 1, offset: delta)
-                    let comparison = OutputComparison.compare(rounded, with: reference, on: domain, referenceSteps: analysis.steps)
-                    if let mismatch = comparison.firstMismatch, variantFailures.isEmpty {
-                        variantFailures.append((folded.layer + " channel \(channel)", EvidenceText.counterexample(
-                            mismatch, quantizer: rounded, reference: reference,
-                            context: "\(folded.layer) channel \(channel): no (M, B) works at k = \(minimal - 1) (\(EvidenceText.infeasibility(below))); the rounded form")))
-                    }
+                    controls.recordShiftBelowMinimum(analysis, channel: "\(folded.layer) channel \(channel)")
                 case "truncated-multiplier":
-                    guard analysis.minimal.shift != nil, !reference.slope.isZero else { continue }
-                    variantApplicable += 1
-                    let instance = HandInstance(reference: reference, domain: domain, float32Coefficients: nil,
-                                                coefficientSource: "folded checkpoint channel")
-                    let result = HandExactness.truncatedMultiplier(analysis, instance: instance, fractionBitsBelow: fractionBitsBelow)
-                    if result.verdict == .refuted, let counterexample = result.counterexample {
-                        variantCertified += 1
-                        if variantFailures.isEmpty {
-                            variantFailures.append((folded.layer + " channel \(channel)", Counterexample(
-                                description: "\(folded.layer) channel \(channel): " + counterexample.description,
-                                input: counterexample.input, recheck: counterexample.recheck)))
-                        }
-                    }
+                    controls.recordTruncatedMultiplier(analysis, channel: "\(folded.layer) channel \(channel)",
+                                                       fractionBitsBelow: fractionBitsBelow)
                 default:
                     break
                 }
@@ -118,26 +94,9 @@ enum MobileNetSurvey {
 
         switch variant {
         case "shift-below-minimum":
-            var evidence = evidenceHeader
-            evidence.append(Evidence(name: "channels with k_min ≥ 1", value: "\(variantApplicable)"))
-            evidence.append(Evidence(name: "channels proved infeasible at k_min − 1", value: "\(variantCertified)",
-                                     note: "pairwise bounds on M with no integer between them"))
-            guard let (_, counterexample) = variantFailures.first else {
-                return CheckResult(verdict: .inconclusive, summary: "no channel was certified infeasible at k_min − 1", evidence: evidence, notes: notes)
-            }
-            return CheckResult(verdict: .refuted,
-                               summary: "\(variantCertified) of \(variantApplicable) channels with k_min ≥ 1 admit no (M, B) at k_min − 1",
-                               evidence: evidence, counterexample: counterexample, notes: notes)
+            return controls.shiftBelowMinimumResult(header: evidenceHeader, notes: notes)
         case "truncated-multiplier":
-            var evidence = evidenceHeader
-            evidence.append(Evidence(name: "channels with a truncated multiplier that mismatches", value: "\(variantCertified) of \(variantApplicable)",
-                                     note: "M₀ truncated to resolution 2^−(k_min − \(fractionBitsBelow)), B rounded at the full shift"))
-            guard let (_, counterexample) = variantFailures.first else {
-                return CheckResult(verdict: .provedExact, summary: "every truncated multiplier still reproduces q", evidence: evidence, notes: notes)
-            }
-            return CheckResult(verdict: .refuted,
-                               summary: "\(variantCertified) of \(variantApplicable) channels differ from q with a truncated multiplier",
-                               evidence: evidence, counterexample: counterexample, notes: notes)
+            return controls.truncatedMultiplierResult(header: evidenceHeader, notes: notes, fractionBitsBelow: fractionBitsBelow)
         default:
             return try summarize(outcomes, header: evidenceHeader, notes: notes, checkpoint: checkpoint, calibrations: layerCalibrations,
                                  domain: domain, rounding: rounding, output: output, parameters: parameters,
@@ -177,5 +136,76 @@ enum MobileNetSurvey {
                               float32Differences: foldedDifferences, unfoldedFloat32Differences: unfoldedDifferences,
                               float32Mismatches: mismatches,
                               overflow: analysis.overflow)
+    }
+}
+
+/// Per-channel results of a negative control over the checkpoint.
+struct ControlTally {
+    /// Channels the control applies to.
+    private(set) var applicable = 0
+    /// Channels on which the control's variant is shown false.
+    private(set) var refuted = 0
+    /// The counterexample of the first refuted channel.
+    private(set) var firstCounterexample: Counterexample?
+
+    /// Records k = k_min − 1 for one channel: refuted when the pairwise bounds leave no integer
+    /// M; the counterexample adds the first mismatch of the rounded (M, B).
+    mutating func recordShiftBelowMinimum(_ analysis: ExactnessAnalysis, channel: String) {
+        guard let minimal = analysis.minimal.shift, minimal > 0, let below = analysis.minimal.belowMinimum else { return }
+        applicable += 1
+        guard !below.isFeasible else { return }
+        refuted += 1
+        guard firstCounterexample == nil else { return }
+
+        let reference = analysis.reference
+        let delta = reference.rounding.floorOffset ?? Rational(1, 2)
+        let rounded = FixedPointQuantizer.rounded(from: reference, shift: minimal - 1, offset: delta)
+        let comparison = OutputComparison.compare(rounded, with: reference, on: analysis.domain, referenceSteps: analysis.steps)
+        let certificate = "\(channel): no (M, B) works at k = \(minimal - 1) (\(EvidenceText.infeasibility(below)))"
+        if let mismatch = comparison.firstMismatch {
+            firstCounterexample = EvidenceText.counterexample(mismatch, quantizer: rounded, reference: reference,
+                                                              context: certificate + "; the rounded form")
+        } else {
+            firstCounterexample = Counterexample(description: certificate, input: ["channel": channel, "k": "\(minimal - 1)"],
+                                                 recheck: "check the two pairwise bounds on M by hand")
+        }
+    }
+
+    /// Records the truncated Jacob-style multiplier for one channel: refuted when it mismatches q.
+    mutating func recordTruncatedMultiplier(_ analysis: ExactnessAnalysis, channel: String, fractionBitsBelow: Int) {
+        guard analysis.minimal.shift != nil, !analysis.reference.slope.isZero else { return }
+        applicable += 1
+        let instance = HandInstance(reference: analysis.reference, domain: analysis.domain, float32Coefficients: nil,
+                                    coefficientSource: "folded checkpoint channel")
+        let result = HandExactness.truncatedMultiplier(analysis, instance: instance, fractionBitsBelow: fractionBitsBelow)
+        guard result.verdict == .refuted, let counterexample = result.counterexample else { return }
+        refuted += 1
+        if firstCounterexample == nil {
+            firstCounterexample = Counterexample(description: "\(channel): " + counterexample.description,
+                                                 input: counterexample.input, recheck: counterexample.recheck)
+        }
+    }
+
+    func shiftBelowMinimumResult(header: [Evidence], notes: [String]) -> CheckResult {
+        var evidence = header
+        evidence.append(Evidence(name: "channels with k_min ≥ 1", value: "\(applicable)"))
+        evidence.append(Evidence(name: "channels proved infeasible at k_min − 1", value: "\(refuted)",
+                                 note: "pairwise bounds on M with no integer between them"))
+        guard let firstCounterexample else {
+            return CheckResult(verdict: .inconclusive, summary: "no channel was certified infeasible at k_min − 1", evidence: evidence, notes: notes)
+        }
+        return CheckResult(verdict: .refuted, summary: "\(refuted) of \(applicable) channels with k_min ≥ 1 admit no (M, B) at k_min − 1",
+                           evidence: evidence, counterexample: firstCounterexample, notes: notes)
+    }
+
+    func truncatedMultiplierResult(header: [Evidence], notes: [String], fractionBitsBelow: Int) -> CheckResult {
+        var evidence = header
+        evidence.append(Evidence(name: "channels with a truncated multiplier that mismatches", value: "\(refuted) of \(applicable)",
+                                 note: "M₀ truncated to resolution 2^−(k_min − \(fractionBitsBelow)), B rounded at the full shift"))
+        guard let firstCounterexample else {
+            return CheckResult(verdict: .provedExact, summary: "every truncated multiplier still reproduces q", evidence: evidence, notes: notes)
+        }
+        return CheckResult(verdict: .refuted, summary: "\(refuted) of \(applicable) channels differ from q with a truncated multiplier",
+                           evidence: evidence, counterexample: firstCounterexample, notes: notes)
     }
 }

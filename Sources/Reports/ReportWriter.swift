@@ -36,6 +36,8 @@ public struct ReportWriter: Sendable {
 
     /// Writes `<id>.md` and the plots under `<id>/` for every claim that has a spec.
     /// Old SVG files under `<id>/` are removed first, so stale plots do not linger.
+    /// NOTE: pages of claims whose spec was deleted stay in the directory; the index no
+    /// longer links them.
     public func writeClaimPages(specs: [TheoremSpec], summary: RunSummary) throws(ReportError) {
         guard formats.contains(.markdown) else { return }
         let specsByID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

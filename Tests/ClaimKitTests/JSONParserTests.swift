@@ -40,6 +40,10 @@ import Testing
         }
     }
 
+    @Test func skipsByteOrderMark() throws {
+        #expect(try JSONParser.parse("\u{FEFF}[1]") == .array([.number("1")]))
+    }
+
     @Test func compactTextSortsKeys() throws {
         let value = try JSONParser.parse(#"{"b": [1, "x"], "a": {"d": null, "c": true}}"#)
         #expect(value.compactText == #"{"a":{"c":true,"d":null},"b":[1,"x"]}"#)

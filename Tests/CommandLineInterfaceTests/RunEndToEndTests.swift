@@ -84,6 +84,24 @@ import Testing
         #expect(page[2].hasPrefix("> **Reconstructed spec: paper body unavailable.**"))
     }
 
+    @Test func partialRunKeepsOtherClaimsInIndex() throws {
+        let harness = try ToolHarness()
+        defer { harness.remove() }
+        try harness.writeSpec("alpha", selfTestSpec(id: "alpha"))
+        try harness.writeSpec("zeta", selfTestSpec(id: "zeta", kind: "selftest.pass", controlExpected: "proved-exact"))
+
+        _ = try harness.run(["run", "--theorems", "T", "--reports", "R"])
+        let full = try harness.file("R/results.json")
+        let partial = try harness.run(["run", "zeta", "--theorems", "T", "--reports", "R"])
+        #expect(partial.output == "PASSED        zeta  proved-exact (expected proved-exact), controls 1/1\n1 passed, 0 failed\n")
+        #expect(try harness.file("R/results.json") == full)
+        #expect(try harness.file("R/README.md").contains("[`alpha`](alpha.md)"))
+
+        let otherSeed = try harness.run(["run", "zeta", "--theorems", "T", "--reports", "R", "--seed", "5"])
+        #expect(otherSeed.error.contains("Warning: the previous results used another seed"))
+        #expect(try !harness.file("R/README.md").contains("[`alpha`](alpha.md)"))
+    }
+
     @Test func unknownIdIsUsageError() throws {
         let harness = try ToolHarness()
         defer { harness.remove() }
@@ -110,6 +128,7 @@ import Testing
         #expect(show.status == 0)
         #expect(show.output.hasPrefix("alpha: Self-test alpha\n"))
         #expect(show.output.contains("  swap: swapped (expected refuted; instances: i1)"))
+        #expect(show.output.contains("  i1: thirds\n    left = \"1/3\", right = \"1/2\"\n"))
     }
 
     @Test func formatSelectsFiles() throws {
