@@ -20,6 +20,7 @@ enum ShowCommand {
 
     static func describe(_ spec: TheoremSpec) -> String {
         var lines = ["\(spec.id): \(spec.title)", ""]
+
         var source = spec.source.authors.joined(separator: ", ") + ", \"" + spec.source.title + "\""
         if let venue = spec.source.venue { source += ", " + venue }
         if let arxiv = spec.source.arxiv { source += ", arXiv:" + arxiv }
@@ -30,13 +31,16 @@ enum ShowCommand {
                   "Budget:      \(spec.budgetSeconds) s per run",
                   "File:        " + spec.file, "",
                   "Statement:", "  " + spec.statement.replacingOccurrences(of: "\n", with: "\n  ")]
+
         if !spec.hypotheses.isEmpty {
             lines += ["", "Hypotheses:"] + spec.hypotheses.map { "  - " + $0 }
         }
+
         lines += ["", "Method:", "  " + spec.check.description]
         if !spec.parameters.keys.isEmpty {
             lines += ["", "Parameters: " + parameterList(spec.parameters)]
         }
+
         lines += ["", "Instances:"]
         for instance in spec.instances {
             lines.append("  \(instance.id): \(instance.description)" + (instance.data.map { " [data: \($0)]" } ?? ""))
@@ -44,11 +48,16 @@ enum ShowCommand {
                 lines.append("    " + parameterList(instance.parameters))
             }
         }
+
         lines += ["", "Negative controls:"]
         for control in spec.negativeControls {
             lines.append("  \(control.id): \(control.description) (expected \(control.expectedVerdict.rawValue); instances: "
                          + control.instances.joined(separator: ", ") + ")")
+            if !control.parameters.keys.isEmpty {
+                lines.append("    " + parameterList(control.parameters))
+            }
         }
+
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Each case writes one bad spec and expects exit status 3 with an error that names the
-/// file, the field, the value and a fix.
+/// Runs the tool on one bad spec per case and expects exit status 3 with an error that
+/// names the file, the field, the value and a fix.
 @Suite struct InvalidSpecTests {
     private func runBad(_ text: String, name: String = "bad", extraFiles: [String: String] = [:]) throws -> ToolHarness.Result {
         let harness = try ToolHarness()
