@@ -72,8 +72,14 @@ public struct ValueRateCheck: ClaimCheck {
         for map in maps {
             let (outcome, precision) = try escalatingPrecision(start: settings.startPrecision,
                                                                cap: settings.maximumPrecision) { precision in
-                let constants = try RateConstants.compute(instance: instance, map: map, initial: initial,
-                                                          precision: precision, context: context)
+                guard let constants = try RateConstants.compute(instance: instance, map: map, initial: initial,
+                                                                precision: precision,
+                                                                checkpoint: { try context.checkDeadline() }) else {
+                    throw parameters.invalid(
+                        "divergences",
+                        problem: "D_h(π*, π⁰) is infinite for \(map.rawValue) because π* has zero entries, so the bound is vacuous",
+                        fix: "check the rates only for kl and tsallis")
+                }
                 let trajectory = try instance.mdp.ballMirrorDescent(
                     map: map, schedule: settings.schedule, steps: settings.steps, initial: initial,
                     precision: precision, checkpoint: { try context.checkDeadline() })
