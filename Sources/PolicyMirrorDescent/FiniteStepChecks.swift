@@ -74,9 +74,7 @@ public struct EuclideanFiniteStepCheck: ClaimCheck {
                 return try CertifiedFiniteStep.decide(
                     setup: setup, optimal: optimal, startPrecision: startPrecision,
                     maximumPrecision: max(startPrecision, maximumPrecision), claimedMaximumSteps: claimedMaximumSteps,
-                    exactEvidence: optimumEvidence + runEvidence.map {
-                        Evidence(name: "exact phase: " + $0.name, value: $0.value, note: $0.note)
-                    },
+                    exactEvidence: optimumEvidence + FiniteStepReport.exactPhaseEvidence(run: run, runEvidence: runEvidence),
                     checkpoint: checkpoint)
             }
             if let claimedMaximumSteps, run.iterates.count > claimedMaximumSteps {
