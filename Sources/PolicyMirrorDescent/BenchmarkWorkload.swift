@@ -1,6 +1,6 @@
 import Exact
 
-/// The B4 benchmark workload: one exact Euclidean PMD step on a seeded 100-state Garnet.
+/// A benchmark workload: one exact Euclidean PMD step on a seeded 100-state Garnet.
 public enum PolicyMirrorDescentBenchmark {
     /// The outcome of `runExactStep(seed:)`.
     public struct StepResult: Sendable {

@@ -36,7 +36,7 @@ public struct CertifiedPMDRun: Sendable {
     public var iterates: [CertifiedPMDIterate] = []
     /// Whether the step after the first certified optimal iterate is certified optimal again.
     public var successorIsOptimal: Truth?
-    /// Why the run stopped before certifying an optimal iterate, or nil when it certified one.
+    /// Reason the run stopped before certifying an optimal iterate, or nil when it certified one.
     public var stopReason: String?
 
     /// The first step whose iterate is certified to lie in Π*.

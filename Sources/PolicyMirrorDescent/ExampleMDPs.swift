@@ -1,7 +1,7 @@
 import Exact
 
 extension MarkovDecisionProcess {
-    /// Builds the 3-state chain with a delayed reward ("MDP-1"), actions 0 = stay/back and 1 = move,
+    /// Builds the 3-state chain with a delayed reward , actions 0 = stay/back and 1 = move,
     /// all transitions deterministic:
     ///
     ///     s0: a0 → s0 cost 1/2 − x,  a1 → s1 cost 1
@@ -19,7 +19,7 @@ extension MarkovDecisionProcess {
             transitions: [[step(0), step(1)], [step(0), step(2)], [step(2), step(2)]],
             costs: [[half - x, Rational.one], [half, Rational.one], [Rational.zero, Rational.one]],
             discount: discount, actionNames: ["stay/back", "move"],
-            source: x.isZero ? "MDP-1 (3-state chain)" : "MDP-1 with c(s0, a0) = 1/2 − \(x.fractionString)")
+            source: x.isZero ? "3-state delayed-reward chain" : "3-state chain with c(s0, a0) = 1/2 − \(x.fractionString)")
     }
 
     /// Builds a one-state MDP whose actions loop back to the state with costs `costs`.

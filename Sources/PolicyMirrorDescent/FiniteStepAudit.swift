@@ -3,11 +3,11 @@ import Exact
 
 /// The derived properties of an exact Euclidean PMD run, tested at every step.
 ///
-/// - B-X1 (monotone improvement, L. Xiao, arXiv:2201.07443): V^{k+1} ≤ V^k componentwise.
-/// - B1 (mass against value gap, derived from the performance-difference lemma):
+/// - Monotone improvement (L. Xiao, arXiv:2201.07443): V^{k+1} ≤ V^k componentwise.
+/// - Mass against value gap (derived from the performance-difference lemma):
 ///   Σ_s ρ(s) m^k(s) ≤ (V^k(ρ) − V*(ρ))/(f·Δ), where the claim has f = 1.
-/// - B3 sharp form: η_k·gap_k(s) ≥ C implies supp π^{k+1}(·|s) ⊆ A*(s), where the claim has C = 2R_φ = 2.
-/// - B3 ε-form: ε_k < Δ/2 and η_k(Δ − 2ε_k) ≥ C imply π^{k+1} ∈ Π*.
+/// - Sufficient condition, sharp form: η_k·gap_k(s) ≥ C implies supp π^{k+1}(·|s) ⊆ A*(s), where the claim has C = 2R_φ = 2.
+/// - Sufficient condition, ε-form: ε_k < Δ/2 and η_k(Δ − 2ε_k) ≥ C imply π^{k+1} ∈ Π*.
 struct FiniteStepAudit {
     /// The first violation of one property, with what is needed to recheck it.
     struct Violation {
@@ -41,7 +41,7 @@ struct FiniteStepAudit {
         let iterates = run.iterates
 
         for (k, iterate) in iterates.enumerated() {
-            // B1 with the gap scaled by f.
+            // Mass bound with the gap scaled by f.
             if let gap = optimal.gap {
                 let bound = iterate.valueGap / (gapFactor * gap)
                 if iterate.weightedMass > bound, massBoundViolation == nil {
@@ -55,7 +55,7 @@ struct FiniteStepAudit {
                 }
             }
 
-            // B-X1 against the next iterate.
+            // Monotone improvement against the next iterate.
             if k + 1 < iterates.count {
                 let next = iterates[k + 1]
                 if let state = (0..<mdp.stateCount).first(where: { next.values[$0] > iterate.values[$0] }),
@@ -75,7 +75,7 @@ struct FiniteStepAudit {
             guard let successor else { continue }
             let successorMass = optimal.suboptimalMass(successor)
 
-            // B3, sharp form, state by state.
+            // Sufficient condition, sharp form, state by state.
             var allStatesHold = true
             var anyStateHolds = false
             for state in 0..<mdp.stateCount {
@@ -96,7 +96,7 @@ struct FiniteStepAudit {
             if anyStateHolds { sharpConditionStateCount += 1 }
             if allStatesHold && optimal.gap != nil { sharpConditionSteps.append(k) }
 
-            // B3, ε-form.
+            // Sufficient condition, ε-form.
             if let gap = optimal.gap {
                 let margin = gap - iterate.actionValueError - iterate.actionValueError
                 if margin.signum > 0, iterate.stepSize * margin >= constant {

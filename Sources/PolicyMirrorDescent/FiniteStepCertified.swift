@@ -89,7 +89,7 @@ enum CertifiedFiniteStep {
             notes: ["Exact rationals were abandoned at the digit cap; the support of each iterate was identified with ball enclosures."])
     }
 
-    /// One row per reported step; long runs show every tenth step and the last ones.
+    /// Builds one row per reported step: every tenth step and the last three.
     static func table(_ run: CertifiedPMDRun) -> ReportTable {
         let count = run.iterates.count
         let rows = run.iterates.filter { $0.step % 10 == 0 || $0.step >= count - 3 }.map { iterate in

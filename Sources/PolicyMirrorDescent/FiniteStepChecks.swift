@@ -8,7 +8,7 @@ import Foundation
 /// finitely many steps, for constant and geometric step sizes. Then V^{π^K} = V*, the Bellman
 /// residual is exactly zero, π^K is a fixed point of the update, and K ≤ K_ε + 1 where K_ε is the
 /// first step at which the derived ε-form condition η_k(Δ − 2ε_k) ≥ 2 holds. Monotone improvement
-/// (B-X1) and the mass bound (B1) are tested at every step as well. Everything is exact in ℚ.
+/// and the mass bound are tested at every step as well. Everything is exact in ℚ.
 ///
 /// Optional claim parameters used by negative controls: `claimedMaximumSteps` N claims K ≤ N,
 /// and `requireCondition` claims that the ε-form condition holds at some step.
@@ -127,7 +127,7 @@ public struct EuclideanFiniteStepCheck: ClaimCheck {
     }
 }
 
-/// The derived sufficient conditions for one-step optimality (B3), sharp and ε-form.
+/// The derived sufficient conditions for one-step optimality, sharp and ε-form.
 ///
 /// Claim: at every step k of an exact Euclidean PMD run, η_k·gap_k(s) ≥ C implies
 /// supp π^{k+1}(·|s) ⊆ A*(s), and ε_k < Δ/2 with η_k(Δ − 2ε_k) ≥ C implies π^{k+1} ∈ Π*, with
@@ -211,7 +211,7 @@ public struct FiniteStepConditionCheck: ClaimCheck {
     }
 }
 
-/// The mass bound (B1) along exact Euclidean PMD runs: Σ_s ρ(s) m^k(s) ≤ (V^k(ρ) − V*(ρ))/Δ at every
+/// The mass bound along exact Euclidean PMD runs: Σ_s ρ(s) m^k(s) ≤ (V^k(ρ) − V*(ρ))/Δ at every
 /// step, derived from the performance-difference lemma with π* as reference and d_ρ^π ≥ (1 − γ)ρ.
 /// The parameter `gapFactor` f replaces Δ by f·Δ for negative controls.
 public struct ExactMassGapCheck: ClaimCheck {

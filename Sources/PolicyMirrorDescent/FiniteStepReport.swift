@@ -36,7 +36,7 @@ enum FiniteStepReport {
         return evidence
     }
 
-    /// One row per step: η_k, mass, value gap, ε_k and denominator digits.
+    /// Builds one row per step: η_k, mass, value gap, ε_k and denominator digits.
     static func stepTable(run: EuclideanPMDRun) -> ReportTable {
         let rows = run.iterates.map { iterate in
             [String(iterate.step), display(iterate.stepSize), significantDigits(iterate.weightedMass, 6),
@@ -73,7 +73,7 @@ enum FiniteStepReport {
                              PlotSeries(name: "Σ ρ m^k", points: mass, style: .points)])
     }
 
-    /// A `refuted` result for the first violated property.
+    /// Builds a `refuted` result for the first violated property.
     static func refutation(_ violation: FiniteStepAudit.Violation, setup: FiniteStepSetup, evidence: [Evidence],
                            tables: [ReportTable], plots: [Plot]) -> CheckResult {
         var input = ["mdp": setup.label, "schedule": setup.schedule.description, "step k": String(violation.step),

@@ -190,30 +190,46 @@ extension MirrorMap {
             let straddling = uncertified(y, active: active)
             if straddling.isEmpty { return .certified(row) }
 
-            // One action a at the boundary y_a ≈ 0 (it can be exactly 0, for example when
-            // √π₀ − √π₁ grows by η/2 per step to exactly 1). With every other sign certified for both
-            // A ∪ {a} and A ∖ {a}, the root λ is one of the two candidates' roots, because Σ max(0, c − λ)²
-            // is strictly decreasing. Both rows agree at y_a = 0, so their union encloses π'.
-            if straddling.count == 1, let boundary = straddling.first {
-                let alternative = active.contains(boundary)
-                    ? active.filter { $0 != boundary }
-                    : (active + [boundary])
-                if !alternative.isEmpty, let (otherRow, otherY) = candidate(alternative),
-                   uncertified(y, active: active, ignoring: boundary).isEmpty,
-                   uncertified(otherY, active: alternative, ignoring: boundary).isEmpty {
-                    return .certified(policy.indices.map { action in
-                        // p_a ≥ 0, though the ball y_a·y_a of a y_a straddling 0 reaches below 0.
-                        let lower = max(Rational.zero, min(row[action].lowerBound, otherRow[action].lowerBound))
-                        let upper = max(row[action].upperBound, otherRow[action].upperBound)
-                        return try! Ball(lower: lower, upper: upper, precision: precision)
-                    })
-                }
+            // Actions T at the boundary y_a ≈ 0. Some are exactly 0: for example √π₀ − √π₁ grows by
+            // η/2 per step and can reach exactly 1, and actions with the same cost and transitions tie.
+            // The true active set is (A ∖ T) ∪ S for some S ⊆ T. When every sign outside T is
+            // certified for every such candidate, the root λ is one of the candidates' roots, because
+            // Σ max(0, c − λ)² is strictly decreasing. So the union of the candidate rows encloses π'.
+            if straddling.count <= 3, let union = boundaryUnion(active: active, boundary: straddling, candidate: candidate,
+                                                                uncertified: { uncertified($0, active: $1, ignoring: $2) }) {
+                return .certified(union)
             }
             failures.append("with \(activeCount) active action(s), y_a = c_a − λ straddles 0 for actions "
                             + straddling.sorted().map(String.init).joined(separator: ", "))
         }
         let detail = failures.isEmpty ? "no active set passed the midpoint test" : failures.joined(separator: "; ")
         return .undecided("the Tsallis active set is not certified at \(precision) bits: " + detail)
+    }
+}
+
+extension MirrorMap {
+    /// Returns the entrywise union of the Tsallis rows for the active sets (A ∖ T) ∪ S over all S ⊆ T,
+    /// or nil when some candidate fails or leaves a sign outside T uncertified.
+    static func boundaryUnion(active: [Int], boundary: [Int],
+                              candidate: ([Int]) -> (row: [Ball], y: [Ball])?,
+                              uncertified: ([Ball], [Int], Int?) -> [Int]) -> [Ball]? {
+        let certain = active.filter { !boundary.contains($0) }
+        var lower: [Rational]?
+        var upper: [Rational]?
+        for mask in 0..<(1 << boundary.count) {
+            let chosen = boundary.indices.filter { mask & (1 << $0) != 0 }.map { boundary[$0] }
+            let set = certain + chosen
+            guard !set.isEmpty, let (row, y) = candidate(set) else { return nil }
+            let open = uncertified(y, set, nil).filter { !boundary.contains($0) }
+            guard open.isEmpty else { return nil }
+            // p_a ≥ 0, though the ball y_a·y_a of a y_a straddling 0 reaches below 0.
+            let rowLower = row.map { max(Rational.zero, $0.lowerBound) }
+            let rowUpper = row.map(\.upperBound)
+            lower = lower.map { zip($0, rowLower).map { min($0, $1) } } ?? rowLower
+            upper = upper.map { zip($0, rowUpper).map { max($0, $1) } } ?? rowUpper
+        }
+        guard let lower, let upper, let precision = candidate(active)?.row.first?.precision else { return nil }
+        return zip(lower, upper).map { try! Ball(lower: $0, upper: $1, precision: precision) }
     }
 }
 

@@ -64,6 +64,17 @@ public struct PositiveMassCheck: ClaimCheck {
             rows: summary.masses.indices.filter { $0 % max(1, settings.steps / 10) == 0 || $0 == lastStep }.map { k in
                 ["\(k)"] + relevantStates.prefix(8).map { summary.masses[k][$0].text }
             })
+        var markers: [PlotMarker] = []
+        if let first = summary.firstOptimalStep {
+            markers.append(PlotMarker(x: Double(first), label: "\(map.rawValue): π^k ∈ Π*"))
+        }
+        if claim == "finite-step-optimal" {
+            let euclidean = try euclideanFirstOptimalStep(instance: instance, settings: settings, context: context)
+            evidence.append(Evidence(name: "Euclidean PMD, same schedule, exact: first step with π^k ∈ Π*",
+                                     value: euclidean.step.map(String.init) ?? "not reached",
+                                     note: euclidean.note))
+            if let step = euclidean.step { markers.append(PlotMarker(x: Double(step), label: "Euclidean: π^k ∈ Π*")) }
+        }
         let plot = Plot(
             id: "suboptimal-mass", title: "Suboptimal mass per state, \(map.rawValue) (\(instance.label))",
             xLabel: "k", yLabel: "m^k(s)", yScale: .log,
@@ -71,7 +82,8 @@ public struct PositiveMassCheck: ClaimCheck {
                 PlotSeries(name: "s\(state)", points: summary.masses.indices.map {
                     PlotPoint(x: Double($0), y: summary.masses[$0][state].plotValue)
                 })
-            })
+            },
+            markers: markers)
 
         let verdict: Verdict
         let text: String
@@ -106,6 +118,24 @@ public struct PositiveMassCheck: ClaimCheck {
                            tables: [table], plots: [plot], precisionBits: precision,
                            notes: summary.undecidedReason.map { ["stopped early: " + $0] } ?? [])
     }
+}
+
+/// Runs exact Euclidean PMD with the same schedule for comparison and returns its first optimal
+/// step. Denominators are capped at 2000 digits and the run gets half the budget, so an instance
+/// where the exact iterates blow up reports "not reached" with the reason.
+func euclideanFirstOptimalStep(instance: RateCheckInstance, settings: RunSettings,
+                               context: CheckContext) throws -> (step: Int?, note: String) {
+    let runner = EuclideanPMDRunner(mdp: instance.mdp, optimal: instance.optimal, schedule: settings.schedule,
+                                    stateWeights: instance.stateDistribution)
+    let softDeadline = ContinuousClock.now + .seconds(Double(context.spec.budgetSeconds) / 2)
+    let run = try runner.run(
+        from: Policy.uniform(states: instance.mdp.stateCount, actions: instance.mdp.actionCount),
+        maximumSteps: settings.steps + 1, maximumDenominatorDigits: 2000,
+        checkpoint: {
+            try context.checkDeadline()
+            if ContinuousClock.now >= softDeadline { throw StopRequested(reason: "half of the budget used") }
+        })
+    return (run.firstOptimalStep, run.stopReason ?? "exact rationals, \(run.iterates.count) iterates")
 }
 
 /// Suboptimal masses of a trajectory and what they decide.

@@ -23,6 +23,7 @@ public enum CheckRegistry {
         QuantizedBatchNormRoundingSchemesCheck.self,
         MonotoneImprovementCheck.self,
         PositiveMassCheck.self,
+        ValueRateCheck.self,
     ]
 
     /// The registered kinds, sorted.

@@ -8,7 +8,7 @@ import Testing
 struct EuclideanPMDTests {
     let chain = try! MarkovDecisionProcess.delayedRewardChain()
 
-    @Test("MDP-1 first step at η = 1")
+    @Test("chain first step at η = 1")
     func firstStep() throws {
         let optimal = try chain.solveOptimal()
         let runner = EuclideanPMDRunner(mdp: chain, optimal: optimal, schedule: .constant(q("1")))
@@ -16,7 +16,7 @@ struct EuclideanPMDTests {
         #expect(run.iterates[1].policy == Policy([qs(["84/139", "55/139"]), qs(["39/139", "100/139"]), qs(["1", "0"])]))
     }
 
-    @Test("MDP-1 reaches the optimum at K = 4", arguments: [
+    @Test("chain reaches the optimum at K = 4", arguments: [
         StepSchedule.constant(Rational(1)), StepSchedule.geometric(initial: Rational(1)),
     ])
     func firstOptimalStep(schedule: StepSchedule) throws {
@@ -30,7 +30,7 @@ struct EuclideanPMDTests {
         #expect(run.isFixedPoint == true)
     }
 
-    @Test("MDP-1 denominators grow 1, 3, 8, 17 digits")
+    @Test("chain denominators grow 1, 3, 8, 17 digits")
     func denominatorGrowth() throws {
         let optimal = try chain.solveOptimal()
         let runner = EuclideanPMDRunner(mdp: chain, optimal: optimal, schedule: .constant(q("1")))
@@ -41,7 +41,7 @@ struct EuclideanPMDTests {
     /// Mass Σ ρ m^k and (V^k(ρ) − V*(ρ))/Δ for ρ uniform, at the precision of the reference
     /// values 0.5, 0.295, 0.1063, 0.03385, 0 and 14.91, 1.499, 0.1491, 0.03725, 0. At k = 0 the bound
     /// is exact by hand: ((840 + 795)/139 + 5 − 29/10)/3 / (31/100) = 64230/4309.
-    @Test("MDP-1 mass and value gap per step")
+    @Test("chain mass and value gap per step")
     func massAndGap() throws {
         let optimal = try chain.solveOptimal()
         let runner = EuclideanPMDRunner(mdp: chain, optimal: optimal, schedule: .constant(q("1")))
@@ -57,7 +57,7 @@ struct EuclideanPMDTests {
             let bound = (iterate.valueGap / gap).decimalString(fractionDigits: bounds[k].1)
             #expect(mass == masses[k].0, "mass at k = \(k)")
             #expect(bound == bounds[k].0, "bound at k = \(k)")
-            #expect(iterate.weightedMass <= iterate.valueGap / gap, "B1 at k = \(k)")
+            #expect(iterate.weightedMass <= iterate.valueGap / gap, "mass bound at k = \(k)")
         }
     }
 
@@ -65,7 +65,7 @@ struct EuclideanPMDTests {
     /// y = (1 − 2η, −η), so η = 2 gives y = (−3, −2) and π¹ = (0, 1); η = 19/10 gives τ = −57/20
     /// and π¹ = (1/20, 19/20); η = 1/2 gives y = (0, −1/2), τ = −1/4 and π¹ = (1/4 + 1/2, 1/4).
     /// With γ = 1/100: Q⁰ = (100/99, 1/99) and y = (1 − 100η/99, −η/99).
-    @Test("B3-tight bandit first steps", arguments: [
+    @Test("tight bandit first steps", arguments: [
         ("1/2", "2", ["0", "1"]), ("1/2", "19/10", ["1/20", "19/20"]), ("1/2", "1/2", ["3/4", "1/4"]),
         ("1/100", "41/20", ["0", "1"]), ("1/100", "3/5", ["7/10", "3/10"]),
     ])
@@ -78,7 +78,7 @@ struct EuclideanPMDTests {
         #expect(next == Policy([qs(expected)]))
     }
 
-    @Test("B3-tight bandit Q-values and gap")
+    @Test("tight bandit Q-values and gap")
     func banditValues() throws {
         let half = try MarkovDecisionProcess.selfLoopBandit(costs: qs(["1", "0"]), discount: q("1/2"))
         #expect(half.actionValues(try half.evaluate(Policy([qs(["1", "0"])]))) == [qs(["2", "1"])])
@@ -112,7 +112,7 @@ struct BenchmarkWorkloadTests {
         let result = try PolicyMirrorDescentBenchmark.runExactStep(seed: 4)
         #expect(result.evaluationResiduals.allSatisfy { $0.isZero })
         #expect(result.nextPolicy.probabilities.allSatisfy { $0.reduce(Rational.zero, +) == Rational.one })
-        // B-X1: the step cannot increase any value.
+        // Monotone improvement: the step cannot increase any value.
         for state in 0..<100 {
             #expect(result.nextValues[state] <= result.initialValues[state], "state \(state)")
         }

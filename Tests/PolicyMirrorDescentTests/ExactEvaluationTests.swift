@@ -2,9 +2,9 @@ import Exact
 import Testing
 @testable import PolicyMirrorDescent
 
-/// Reference values for MDP-1 (3-state chain, γ = 9/10) were computed by hand and with Python's
+/// Reference values for the 3-state delayed-reward chain (γ = 9/10) were computed by hand and with Python's
 /// `fractions`, outside this code.
-@Suite("Exact evaluation on MDP-1")
+@Suite("Exact evaluation on the chain")
 struct ExactEvaluationTests {
     let mdp = try! MarkovDecisionProcess.delayedRewardChain()
 
