@@ -59,10 +59,14 @@ leak_summary() {
     grep -E "definitely lost:|indirectly lost:" "$1" | sed 's/^==[0-9]*== */  /'
 }
 
-# Prints the peak resident set size in KiB of one native run.
+# Prints the peak resident set size in KiB of one native run. Exits the
+# script with status 1 when the run fails, since a crash is not a leak result.
 peak_rss_kb() {
-    /usr/bin/time -f "%M" -o "$log_dir/rss" "$program" "$@" >/dev/null
-    cat "$log_dir/rss"
+    if ! /usr/bin/time -f "%M" -o "$log_dir/rss" "$program" "$@" >/dev/null; then
+        echo "FAIL native run failed: $program $* ($(head -n 1 "$log_dir/rss"))" >&2
+        exit 1
+    fi
+    tail -n 1 "$log_dir/rss"
 }
 
 status=0

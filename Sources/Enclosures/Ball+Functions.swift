@@ -4,6 +4,8 @@ import Exact
 
 // Elementary and special functions. Each result contains f(x) for every x in
 // the input ball; outside the function's domain the result is non-finite.
+// The monotone ones (sqrt, exp, log, atan, erf, erfc) fall back to their
+// endpoint images when Arb's midpoint-radius result is loose.
 
 extension Ball {
     func applying(_ function: (UnsafeMutablePointer<arb_struct>, UnsafePointer<arb_struct>, Int) -> Void) -> Ball {
@@ -13,24 +15,24 @@ extension Ball {
     }
 
     /// √x; non-finite when the ball contains negative numbers.
-    public func sqrt() -> Ball { applying { arb_sqrt($0, $1, $2) } }
+    public func sqrt() -> Ball { monotoneTightened(increasing: true) { arb_sqrt($0, $1, $2) } }
 
-    public func exp() -> Ball { applying { arb_exp($0, $1, $2) } }
+    public func exp() -> Ball { monotoneTightened(increasing: true) { arb_exp($0, $1, $2) } }
 
     /// The natural logarithm; non-finite unless the ball is certainly positive.
-    public func log() -> Ball { applying { arb_log($0, $1, $2) } }
+    public func log() -> Ball { monotoneTightened(increasing: true) { arb_log($0, $1, $2) } }
 
     public func sin() -> Ball { applying { arb_sin($0, $1, $2) } }
 
     public func cos() -> Ball { applying { arb_cos($0, $1, $2) } }
 
-    public func atan() -> Ball { applying { arb_atan($0, $1, $2) } }
+    public func atan() -> Ball { monotoneTightened(increasing: true) { arb_atan($0, $1, $2) } }
 
     /// The error function erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt.
-    public func erf() -> Ball { applying { arb_hypgeom_erf($0, $1, $2) } }
+    public func erf() -> Ball { monotoneTightened(increasing: true) { arb_hypgeom_erf($0, $1, $2) } }
 
     /// The complementary error function erfc(x) = 1 − erf(x), accurate for large x.
-    public func erfc() -> Ball { applying { arb_hypgeom_erfc($0, $1, $2) } }
+    public func erfc() -> Ball { monotoneTightened(increasing: false) { arb_hypgeom_erfc($0, $1, $2) } }
 
     /// asin(x) for x in [−1, 1]; non-finite when the ball reaches outside [−1, 1].
     /// A ball of nonzero radius is mapped endpoint by endpoint, which is valid
@@ -114,4 +116,33 @@ extension Ball {
         }
         return result
     }
+
+    /// The image of the ball under a monotone function. Arb's midpoint-radius
+    /// result is kept when it has at least `looseAccuracyBits` bits of relative
+    /// accuracy; otherwise the interval between the images of the two endpoints
+    /// is used, which is also an enclosure. For a wide ball it is much tighter:
+    /// Arb's exp of [69.5, 113.75] at 256 bits reaches down to −2.2·10⁴⁰, so a
+    /// following log would be non-finite, while the endpoint images give
+    /// [exp(69.5), exp(113.75)] with the lower end positive. Intersecting the
+    /// two with `arb_intersection` does not help: a ball spanning twenty
+    /// orders of magnitude cannot keep a positive lower end once its radius is
+    /// rounded up. Thin balls keep Arb's result at no extra cost.
+    func monotoneTightened(
+        increasing: Bool,
+        _ function: (UnsafeMutablePointer<arb_struct>, UnsafePointer<arb_struct>, Int) -> Void
+    ) -> Ball {
+        let direct = applying(function)
+        guard isFinite, !isExact else {
+            return direct
+        }
+        if direct.isFinite && arb_rel_accuracy_bits(direct.pointer) >= Ball.looseAccuracyBits {
+            return direct
+        }
+
+        let endpoints = monotoneImage(increasing: increasing, function)
+        return endpoints.isFinite ? endpoints : direct
+    }
+
+    /// Below this relative accuracy a monotone function also evaluates the endpoints.
+    static let looseAccuracyBits = 20
 }

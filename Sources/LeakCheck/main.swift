@@ -1,5 +1,5 @@
 // Creates and drops numeric-core values in a loop so that valgrind's memcheck
-// can show that every GMP, FLINT and Swift allocation is freed.
+// can show that every GMP, MPFR, FLINT, Arb and Swift allocation is freed.
 // scripts/leak-check.sh builds this program and runs it under valgrind.
 //
 // The program must stay single-threaded, because valgrind 3.19 crashes on
@@ -16,6 +16,8 @@ let workloads: [(name: String, iterate: (Int) -> Int)] = [
     ("BigInt", bigIntIteration),
     ("Rational", rationalIteration),
     ("RationalMatrix", rationalMatrixIteration),
+    ("BigFloat", bigFloatIteration),
+    ("Ball", ballIteration),
 ]
 
 let usage = """
@@ -60,6 +62,7 @@ while let argument = arguments.popFirst() {
         fail("unknown argument \"\(argument)\"")
     }
 }
+
 
 var checksum = 0
 for (name, iterate) in workloads where selectedNames.isEmpty || selectedNames.contains(name) {

@@ -35,6 +35,8 @@ extension MarkovDecisionProcess {
         let data = BallData(self, precision: precision)
 
         // Binary64 LU factors of I − γP_π on the policy midpoints.
+        // NOTE: the dense factorisation costs O(S³) time and S² memory per evaluation, which is
+        // fine for Taxi (500 states) but not for MDPs with tens of thousands of states.
         let gamma = discount.approximateDouble
         var matrix = [Double](repeating: 0, count: stateCount * stateCount)
         var costs = [Double](repeating: 0, count: stateCount)

@@ -57,7 +57,9 @@ public struct EuclideanFiniteStepCheck: ClaimCheck {
         let run = try runner.run(from: setup.initialPolicy, maximumSteps: steps,
                                  maximumDenominatorDigits: exactPhase ? maximumDigits : 0, checkpoint: checkpoint)
         let audit = FiniteStepAudit(run: run, mdp: setup.mdp, constant: Rational(2), gapFactor: Rational.one)
-        evidence += FiniteStepReport.runEvidence(run: run, audit: audit)
+        let optimumEvidence = evidence
+        let runEvidence = FiniteStepReport.runEvidence(run: run, audit: audit)
+        evidence += runEvidence
         let tables = [FiniteStepReport.stepTable(run: run)]
         let plots = [FiniteStepReport.gapPlot(run: run, id: "gap", title: "Euclidean PMD on \(setup.label), \(setup.schedule)")]
 
@@ -72,7 +74,10 @@ public struct EuclideanFiniteStepCheck: ClaimCheck {
                 return try CertifiedFiniteStep.decide(
                     setup: setup, optimal: optimal, startPrecision: startPrecision,
                     maximumPrecision: max(startPrecision, maximumPrecision), claimedMaximumSteps: claimedMaximumSteps,
-                    exactEvidence: evidence, checkpoint: checkpoint)
+                    exactEvidence: optimumEvidence + runEvidence.map {
+                        Evidence(name: "exact phase: " + $0.name, value: $0.value, note: $0.note)
+                    },
+                    checkpoint: checkpoint)
             }
             if let claimedMaximumSteps, run.iterates.count > claimedMaximumSteps {
                 return CheckResult(

@@ -8,7 +8,7 @@ import Exact
 /// (L. Xiao, "On the convergence rates of policy gradient methods", arXiv:2201.07443; G. Lan,
 /// arXiv:2102.00135). The Euclidean map φ = x²/2 is exact in ℚ and lives with the exact PMD code.
 public enum MirrorMap: String, Sendable, CaseIterable, Codable {
-    /// Negative entropy φ(x) = x log x; D_h is the KL divergence and the step is natural policy gradient.
+    /// Negative entropy φ(x) = x log x. D_h is the KL divergence and the step is natural policy gradient.
     case kl
     /// Tsallis-type φ(x) = (4/3) x^{3/2}, so φ'(x) = 2√x and R_φ = φ'(1) − φ'(0) = 2.
     case tsallis
@@ -16,14 +16,6 @@ public enum MirrorMap: String, Sendable, CaseIterable, Codable {
     case burg
     /// φ(x) = −x², which is concave: a negative control, because D_h(p, q) = −‖p − q‖² is no divergence.
     case negativeSquare = "negative-square"
-
-    /// R_φ = φ'(1) − φ'(0), or nil when it is infinite (φ'(0) = −∞) or φ is not convex.
-    public var boundaryRange: Rational? {
-        switch self {
-        case .tsallis: Rational(2)
-        case .kl, .burg, .negativeSquare: nil
-        }
-    }
 
     /// True when φ'(0) = −∞, so that every iterate started in the interior keeps full support.
     public var hasInfiniteSlopeAtZero: Bool {
@@ -75,7 +67,8 @@ extension MirrorMap {
 extension MirrorMap {
     /// π'(a) ∝ π(a)·exp(−ηQ(a)), computed in log space as π'(a) = 1 / Σ_b exp(z_b − z_a) with
     /// z = log π − ηQ. The term b = a is exactly 1, so a tiny π'(a) keeps its relative accuracy
-    /// and an entry near 1 is 1/(1 + small) without cancellation.
+    /// (no escalation is needed for masses far below 2^(−precision)), and an entry near 1 is
+    /// 1/(1 + small) without cancellation.
     static func entropyStep(policy: [Ball], actionValues: [Ball], eta: Ball, precision: Int) -> PolicyRowUpdate {
         var support: [Int] = []
         for (action, probability) in policy.enumerated() {
@@ -120,8 +113,8 @@ extension MirrorMap {
     /// forming λ and subtracting it, and keeps a vertex policy exactly fixed (|A| = 1 gives y = 2).
     /// The active set is chosen on midpoints (largest c first, as in the simplex projection) and then
     /// certified: y_a > 0 on A and y_a < 0 off A. Because Σ max(0, c_a − λ)² is strictly decreasing
-    /// where positive, such a λ is the unique root, and off-A entries are exactly zero. An entry
-    /// with y_a straddling 0 leaves the step undecided.
+    /// where positive, such a λ is the unique root, and off-A entries are exactly zero. Up to three
+    /// actions with y_a straddling 0 are handled by `boundaryUnion`; more leave the step undecided.
     static func tsallisStep(policy: [Ball], actionValues: [Ball], eta: Ball, precision: Int) -> PolicyRowUpdate {
         var roots: [Ball] = []
         for (action, probability) in policy.enumerated() {
@@ -148,8 +141,8 @@ extension MirrorMap {
 
         let four = Ball(4, precision: precision)
 
-        // The row for active set A: y_a = u_a + √((4 − Σ_A u²)/|A|) for every action, with
-        // u_a = (1/|A|) Σ_{b∈A} (c_a − c_b); nil when the radicand is certified negative.
+        // The row for active set A, with y_a = u_a + √((4 − Σ_A u²)/|A|) for every action and
+        // u_a = (1/|A|) Σ_{b∈A} (c_a − c_b). It is nil when the radicand is certified negative.
         func candidate(_ active: [Int]) -> (row: [Ball], y: [Ball])? {
             let count = Ball(active.count, precision: precision)
             let deviations: [Ball] = policy.indices.map { a in
@@ -170,10 +163,9 @@ extension MirrorMap {
         }
 
         // Actions whose sign of y is not certified: y > 0 is required on A and y < 0 off A.
-        func uncertified(_ y: [Ball], active: [Int], ignoring skipped: Int? = nil) -> [Int] {
+        func uncertified(_ y: [Ball], active: [Int]) -> [Int] {
             policy.indices.filter { action in
-                guard action != skipped else { return false }
-                return active.contains(action) ? y[action].isPositive != .true : y[action].isNegative != .true
+                active.contains(action) ? y[action].isPositive != .true : y[action].isNegative != .true
             }
         }
 
@@ -190,13 +182,14 @@ extension MirrorMap {
             let straddling = uncertified(y, active: active)
             if straddling.isEmpty { return .certified(row) }
 
-            // Actions T at the boundary y_a ≈ 0. Some are exactly 0: for example √π₀ − √π₁ grows by
-            // η/2 per step and can reach exactly 1, and actions with the same cost and transitions tie.
+            // Actions T at the boundary y_a ≈ 0. Some are exactly 0. For example, with two actions
+            // √π₀ − √π₁ grows by η(Q₁ − Q₀)/2 per step and can reach exactly 1, and exact ties in Q
+            // between actions put several of them on the boundary at once.
             // The true active set is (A ∖ T) ∪ S for some S ⊆ T. When every sign outside T is
             // certified for every such candidate, the root λ is one of the candidates' roots, because
             // Σ max(0, c − λ)² is strictly decreasing. So the union of the candidate rows encloses π'.
             if straddling.count <= 3, let union = boundaryUnion(active: active, boundary: straddling, candidate: candidate,
-                                                                uncertified: { uncertified($0, active: $1, ignoring: $2) }) {
+                                                                uncertified: { uncertified($0, active: $1) }) {
                 return .certified(union)
             }
             failures.append("with \(activeCount) active action(s), y_a = c_a − λ straddles 0 for actions "
@@ -212,7 +205,7 @@ extension MirrorMap {
     /// or nil when some candidate fails or leaves a sign outside T uncertified.
     static func boundaryUnion(active: [Int], boundary: [Int],
                               candidate: ([Int]) -> (row: [Ball], y: [Ball])?,
-                              uncertified: ([Ball], [Int], Int?) -> [Int]) -> [Ball]? {
+                              uncertified: ([Ball], [Int]) -> [Int]) -> [Ball]? {
         let certain = active.filter { !boundary.contains($0) }
         var lower: [Rational]?
         var upper: [Rational]?
@@ -220,7 +213,7 @@ extension MirrorMap {
             let chosen = boundary.indices.filter { mask & (1 << $0) != 0 }.map { boundary[$0] }
             let set = certain + chosen
             guard !set.isEmpty, let (row, y) = candidate(set) else { return nil }
-            let open = uncertified(y, set, nil).filter { !boundary.contains($0) }
+            let open = uncertified(y, set).filter { !boundary.contains($0) }
             guard open.isEmpty else { return nil }
             // p_a ≥ 0, though the ball y_a·y_a of a y_a straddling 0 reaches below 0.
             let rowLower = row.map { max(Rational.zero, $0.lowerBound) }
@@ -240,11 +233,11 @@ extension MirrorMap {
     ///
     /// With b the action of smallest d (on midpoints), h_a = d_a − d_b is formed from the differences
     /// (1/π_a − 1/π_b) + η(Q_a − Q_b), exactly 0 for a = b, and s = λ + d_b solves
-    /// g(s) = Σ_a 1/(h_a + s) − 1 = 0, so p_a = 1/(h_a + s). The root s lies in [1, n]: the term of b
-    /// alone reaches 1 at s = 1, and every term is at most 1/n at s = n when every h_a ≥ 0. Newton's
-    /// method on midpoints from s = 1/2 (left of the root, where g is convex and decreasing) gives s̃;
-    /// [s̃ − δ, s̃ + δ] is certified by g(s̃ − δ) > 0 > g(s̃ + δ) with every h_a + s̃ − δ > 0. Working with
-    /// differences keeps the large, correlated parts of d_b and λ out of the enclosures.
+    /// g(s) = Σ_a 1/(h_a + s) − 1 = 0, so p_a = 1/(h_a + s). When every h_a ≥ 0 the root lies in [1, n],
+    /// because the term of b alone is 1 at s = 1 and every term is at most 1/n at s = n. Newton's
+    /// method on midpoints from s = 1/2, left of the root where g is convex and decreasing, gives s̃.
+    /// The bracket [s̃ − δ, s̃ + δ] is certified by g(s̃ − δ) > 0 > g(s̃ + δ) with every h_a + s̃ − δ > 0.
+    /// Working with differences keeps the large, correlated parts of d_b and λ out of the enclosures.
     static func burgStep(policy: [Ball], actionValues: [Ball], eta: Ball, precision: Int) -> PolicyRowUpdate {
         let one = Ball(1, precision: precision)
         let zero = Ball(0, precision: precision)

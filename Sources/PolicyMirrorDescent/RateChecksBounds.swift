@@ -20,12 +20,12 @@ struct RateConstants {
     /// V^{π⁰}(d*) − V*(d*), exact.
     let initialGapUnderOccupancy: Rational
 
-    /// Computes the constants; throws `SpecError` when D₀* is infinite (Burg with a deterministic π*).
+    /// Computes the constants, or returns nil when D₀* is infinite (Burg with a deterministic π*).
+    /// - Parameter checkpoint: runs during the exact solves, so a caller can stop them.
     static func compute(instance: RateCheckInstance, map: MirrorMap, initial: Policy, precision: Int,
-                        context: CheckContext) throws -> RateConstants {
+                        checkpoint: () throws -> Void = {}) throws -> RateConstants? {
         let mdp = instance.mdp
         let optimalPolicy = instance.deterministicOptimalPolicy
-        let checkpoint = { try context.checkDeadline() }
 
         // Rows of (I − γP_{π*})ᵀ, so that solving gives x = (I − γP_{π*})⁻ᵀ ρ and d* = (1 − γ)x.
         var transposedRows: [[Int: Rational]] = (0..<mdp.stateCount).map { [$0: Rational.one] }
@@ -50,9 +50,7 @@ struct RateConstants {
         var divergence = Ball(0, precision: precision)
         for state in 0..<mdp.stateCount where !occupancy[state].isZero {
             guard let term = map.bregmanDivergence(optimalPolicy[state], initial[state], precision: precision) else {
-                throw context.parameters.invalid(
-                    "divergences", problem: "D_h(π*, π⁰) is infinite for \(map.rawValue) because π* has zero entries, so the bound is vacuous",
-                    fix: "check the rate only for kl and tsallis")
+                return nil
             }
             divergence = divergence + (try Ball(occupancy[state], precision: precision)) * term
         }

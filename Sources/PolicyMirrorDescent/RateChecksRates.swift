@@ -13,8 +13,8 @@ import Foundation
 ///   the reconstructed form of Xiao's linear rate (arXiv:2201.07443). The same derivation gives a
 ///   D₀* term divided by an extra (1 − γ), which is weaker; the check tests the stronger form as written.
 ///
-/// `rateFactor` multiplies the contraction factor (1 − 1/ϑ_ρ) or, for the sublinear form, the
-/// bound; values below 1 make the bound too optimistic, for negative controls.
+/// `rateFactor` multiplies the contraction factor (1 − 1/ϑ_ρ), or the whole bound for the sublinear
+/// form. Negative controls use values below 1, which make the bound too optimistic.
 /// With `quantity` = `policy-mass` the checked quantity is Σ_s ρ(s) m^k(s), and each step must pass
 /// both links of the policy rate Σ_s ρ(s) m^k(s) ≤ B_k/Δ: the mass–gap bound
 /// Σ_s ρ(s) m^k(s) ≤ (V^k(ρ) − V*(ρ))/Δ (derived from the performance-difference lemma) and the value
@@ -72,8 +72,14 @@ public struct ValueRateCheck: ClaimCheck {
         for map in maps {
             let (outcome, precision) = try escalatingPrecision(start: settings.startPrecision,
                                                                cap: settings.maximumPrecision) { precision in
-                let constants = try RateConstants.compute(instance: instance, map: map, initial: initial,
-                                                          precision: precision, context: context)
+                guard let constants = try RateConstants.compute(instance: instance, map: map, initial: initial,
+                                                                precision: precision,
+                                                                checkpoint: { try context.checkDeadline() }) else {
+                    throw parameters.invalid(
+                        "divergences",
+                        problem: "D_h(π*, π⁰) is infinite for \(map.rawValue) because π* has zero entries, so the bound is vacuous",
+                        fix: "check the rates only for kl and tsallis")
+                }
                 let trajectory = try instance.mdp.ballMirrorDescent(
                     map: map, schedule: settings.schedule, steps: settings.steps, initial: initial,
                     precision: precision, checkpoint: { try context.checkDeadline() })
@@ -133,19 +139,19 @@ public struct ValueRateCheck: ClaimCheck {
         }
 
         let verdict = Verdict.combined(verdicts)
-        let what = quantity == "value" ? "V^k(ρ) − V*(ρ)" : "Σ_s ρ(s) m^k(s)"
+        let quantityName = quantity == "value" ? "V^k(ρ) − V*(ρ)" : "Σ_s ρ(s) m^k(s)"
         let summary: String
         switch verdict {
         case .refuted: summary = counterexample?.description ?? "the bound fails"
-        case .provedRigorous: summary = "\(what) ≤ B_k certified at every step for " + maps.map(\.rawValue).joined(separator: ", ")
+        case .provedRigorous: summary = "\(quantityName) ≤ B_k certified at every step for " + maps.map(\.rawValue).joined(separator: ", ")
         default: summary = "the \(form) bound was not decided at every step within \(settings.maximumPrecision) bits"
         }
         return CheckResult(
             verdict: verdict, summary: summary, evidence: evidence, counterexample: counterexample,
-            tables: [ReportTable(title: "\(what) and the \(form) bound, enclosures rounded outward",
-                                 columns: ["divergence", "k", what, "bound"], rows: rows)],
-            plots: [Plot(id: "rate-bound", title: "\(what) and the \(form) bound (\(instance.label))",
-                         xLabel: "k", yLabel: what, yScale: .log, series: series)],
+            tables: [ReportTable(title: "\(quantityName) and the \(form) bound, enclosures rounded outward",
+                                 columns: ["divergence", "k", quantityName, "bound"], rows: rows)],
+            plots: [Plot(id: "rate-bound", title: "\(quantityName) and the \(form) bound (\(instance.label))",
+                         xLabel: "k", yLabel: quantityName, yScale: .log, series: series)],
             precisionBits: precisionUsed, notes: notes)
     }
 }
@@ -158,7 +164,7 @@ struct RateOutcome {
     var bounds: [Ball?] = []
     var certifiedSteps = 0
     var failureStep: Int?
-    /// Which inequality failed at `failureStep`: the value bound or the mass–gap bound.
+    /// Name of the inequality that failed at `failureStep`: the value bound or the mass–gap bound.
     var failedLink: String?
     var undecidedReason: String?
 

@@ -13,7 +13,7 @@ public struct BallIterate: Sendable {
 /// The iterates π^0, …, π^K of a ball PMD run, or where the run stopped.
 public struct BallTrajectory: Sendable {
     public let iterates: [BallIterate]
-    /// Why the run stopped before the requested step count, or nil when it completed.
+    /// Reason the run stopped before the requested step count, or nil when it completed.
     public let stopReason: String?
     public let precision: Int
 

@@ -74,10 +74,19 @@ extension MobileNetSurvey {
         if let representative = try representativeChannel(outcomes, shifts: shifts, parameters: parameters),
            let layer = checkpoint.layers.first(where: { $0.name == representative.layer }), let calibration = calibrations[layer.name] {
             let folded = FoldedChannel(layer: layer, channel: representative.channel, calibration: calibration, epsilon: checkpoint.epsilon)
-            // The error plot always spans the int8 inputs −128 … 127.
+            // The error plot shows a channel whose float32 pipeline changes an output, when
+            // there is one, because on most channels the float32 error never crosses a
+            // rounding boundary. It always spans the int8 inputs −128 … 127.
+            let errorChannel = outcomes.first { $0.float32Differences > 0 } ?? representative
+            let errorFolded = checkpoint.layers.first(where: { $0.name == errorChannel.layer })
+                .flatMap { errorLayer in
+                    calibrations[errorLayer.name].map {
+                        FoldedChannel(layer: errorLayer, channel: errorChannel.channel, calibration: $0, epsilon: checkpoint.epsilon)
+                    }
+                } ?? folded
             plots.append(QuantizationPlots.float32Error(id: "\(instanceID)-float32-error",
-                                                        title: "float32 evaluation error of a·x + b (\(representative.name))",
-                                                        slope: folded.slope, intercept: folded.intercept, domain: .int8))
+                                                        title: "float32 evaluation error of a·x + b (\(errorChannel.name))",
+                                                        slope: errorFolded.slope, intercept: errorFolded.intercept, domain: .int8))
             let reference = folded.reference(rounding: rounding, output: output)
             if let quantizer = representative.quantizer,
                let plot = QuantizationPlots.stepPositions(id: "\(instanceID)-step-positions",
