@@ -39,14 +39,16 @@ enum RunCommand {
         let options = try options(arguments)
         let catalog = try CatalogLoading.load(arguments, command: Commands.run)
         var (specs, invalidSpecs) = try select(arguments.positionals, from: catalog, theoremsPath: options.theoremsPath)
+        var scope = options.theoremsPath
         if let shard = options.shard {
             specs = shard.select(specs)
+            scope += " for shard \(shard.index)/\(shard.count)"
         }
         for invalid in invalidSpecs {
             console.writeError("Error: \(invalid.message)\n")
         }
         if specs.isEmpty && invalidSpecs.isEmpty {
-            console.writeError("Warning: no claims to run in \(options.theoremsPath)\(options.shard.map { " for shard \($0.index)/\($0.count)" } ?? "")\n")
+            console.writeError("Warning: no claims to run in \(scope)\n")
         }
 
         let settings = RunSettings(theoremsDirectory: Paths.url(options.theoremsPath), theoremsDisplayPath: options.theoremsPath,
