@@ -30,7 +30,7 @@ public struct CertifiedPMDIterate: Sendable {
     public let valueRadius: Rational
     /// Whether Σ_s ρ(s) m^k(s) ≤ (V^k(ρ) − V*(ρ))/Δ holds, three-valued.
     public let massBound: Truth
-    /// Whether V^{k+1} ≤ V^k holds componentwise, three-valued; nil when π^{k+1} was not computed.
+    /// Whether V^{k+1} ≤ V^k componentwise, three-valued, or nil when π^{k+1} was not computed.
     public internal(set) var monotoneImprovement: Truth?
 }
 
@@ -82,6 +82,7 @@ public struct CertifiedEuclideanPMDRunner: Sendable {
         var result = CertifiedPMDRun(precision: precision)
         var policy = try initial.probabilities.map { row in try row.map { try Ball($0, precision: precision) } }
         var previousValues: [Ball]?
+        let actionClasses = identicalActionClasses()
 
         do {
             for k in 0..<maximumSteps {
@@ -95,7 +96,8 @@ public struct CertifiedEuclideanPMDRunner: Sendable {
                 let eta = schedule.stepSize(at: k, discount: mdp.discount)
                 var iterate = try describe(policy, values: values, actionValues: q, step: k, stepSize: eta)
                 let next = try step(policy, actionValues: q, stepSize: eta)
-                iterate.monotoneImprovement = improvement(from: policy, to: next, values: values.values, actionValues: q)
+                iterate.monotoneImprovement = improvement(from: policy, to: next, values: values.values, actionValues: q,
+                                                           actionClasses: actionClasses)
                 result.iterates.append(iterate)
 
                 switch iterate.isOptimal {

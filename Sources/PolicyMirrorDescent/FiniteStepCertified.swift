@@ -66,7 +66,7 @@ enum CertifiedFiniteStep {
         let monotoneUndecided = audited.filter { $0.monotoneImprovement != .true && $0.monotoneImprovement != .false }.map(\.step)
         let massUndecided = audited.filter { $0.massBound == .undecided }.map(\.step)
         evidence.append(Evidence(name: "V^{k+1} ≤ V^k certified", value: stepSummary(total: k + 1, undecided: monotoneUndecided, failed: monotoneFailure?.step),
-                                 note: "from (T_{π^{k+1}}V^k − V^k)(s) ≤ 0 in balls; states where the policy cannot move are decided from the MDP's structure"))
+                                 note: "from (T_{π^{k+1}}V^k − V^k)(s) ≤ 0 in balls, which implies V^{k+1} ≤ V^k; states where the policy stays on one class of identical actions are decided from the MDP's structure; a step stays undecided when two different actions have Q values too close to separate, such as exact ties"))
         evidence.append(Evidence(name: "Σ ρ m^k ≤ (V^k(ρ) − V*(ρ))/Δ certified", value: stepSummary(total: k + 1, undecided: massUndecided, failed: massFailure?.step),
                                  note: "upper bound of the mass against the lower bound of the gap enclosure; at π^K ∈ Π* both sides are exactly 0"))
 
@@ -159,7 +159,7 @@ enum CertifiedFiniteStep {
     private static func stepSummary(total: Int, undecided: [Int], failed: Int?) -> String {
         if let failed { return "fails at k = \(failed)" }
         if undecided.isEmpty { return "all \(total) steps 0…\(total - 1)" }
-        let shown = undecided.prefix(10).map(String.init).joined(separator: ", ")
-        return "undecided at k = " + shown + (undecided.count > 10 ? ", … (\(undecided.count) steps)" : "")
+        let listedSteps = undecided.prefix(10).map(String.init).joined(separator: ", ")
+        return "undecided at k = " + listedSteps + (undecided.count > 10 ? ", … (\(undecided.count) steps)" : "")
     }
 }
