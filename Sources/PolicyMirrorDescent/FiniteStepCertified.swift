@@ -7,6 +7,11 @@ import Exact
 enum CertifiedFiniteStep {
     /// Runs certified Euclidean PMD from `setup.initialPolicy`, doubling the precision from
     /// `startPrecision` up to `maximumPrecision` whenever optimality of an iterate is undecided.
+    ///
+    /// The mass bound and monotone improvement are decided at every step 0…K. A step where the
+    /// mass bound is undecided makes the result inconclusive. A step where monotone improvement is
+    /// undecided is listed in the evidence and the summary but not claimed, and a certified failure
+    /// of either refutes the claim.
     static func decide(setup: FiniteStepSetup, optimal: OptimalSolution, startPrecision: Int, maximumPrecision: Int,
                        claimedMaximumSteps: Int?, exactEvidence: [Evidence],
                        checkpoint: () throws -> Void) throws -> CheckResult {
@@ -102,9 +107,10 @@ enum CertifiedFiniteStep {
                     + "\(massUndecided.count) step(s); a higher maxPrecisionBits may decide them",
                 evidence: evidence, tables: tables, plots: plots, precisionBits: run.precision)
         }
-        // NOTE: monotone improvement is part of the claim only where the enclosures decide it. Where
-        // π^{k+1}(·|s) = π^k(·|s) exactly in a state that the structural tests miss, r(s) = 0 and
-        // a ball around 0 stays undecided at every precision, so those steps are listed, not counted.
+        // NOTE: monotone improvement is claimed only where the enclosures decide it. When two actions
+        // with different transition rows have equal Q^k(s, ·), as on Taxi and CliffWalking, a
+        // suboptimal entry can sit exactly on the projection boundary, and then r(s) = 0 exactly
+        // while its enclosure straddles 0 at every precision. Those steps are listed, not counted.
         let monotoneNote = monotoneUndecided.isEmpty
             ? "V^{k+1} ≤ V^k is certified at every step 0…\(k)"
             : "V^{k+1} ≤ V^k is certified at \(k + 1 - monotoneUndecided.count) of the \(k + 1) steps 0…\(k) and undecided at the rest"
