@@ -28,6 +28,10 @@ public struct CertifiedPMDIterate: Sendable {
     public let largestPolicyRadius: Rational
     /// Radius of the value enclosure V^k.
     public let valueRadius: Rational
+    /// Whether Σ_s ρ(s) m^k(s) ≤ (V^k(ρ) − V*(ρ))/Δ holds, three-valued.
+    public let massBound: Truth
+    /// Whether V^{k+1} ≤ V^k componentwise, three-valued, or nil when π^{k+1} was not computed.
+    public internal(set) var monotoneImprovement: Truth?
 }
 
 /// The outcome of a certified run at one precision.
@@ -77,20 +81,31 @@ public struct CertifiedEuclideanPMDRunner: Sendable {
     public func run(from initial: Policy, maximumSteps: Int, checkpoint: () throws -> Void = {}) throws -> CertifiedPMDRun {
         var result = CertifiedPMDRun(precision: precision)
         var policy = try initial.probabilities.map { row in try row.map { try Ball($0, precision: precision) } }
+        var previousValues: [Ball]?
+        let actionClasses = identicalActionClasses()
 
         do {
             for k in 0..<maximumSteps {
                 try checkpoint()
                 let values = try enclosedValues(policy, checkpoint: checkpoint)
                 let q = actionValues(values.values)
+                if let previousValues, let violation = violation(previous: previousValues, current: values.values) {
+                    result.iterates[k - 1].monotoneImprovement = violation
+                }
+                previousValues = values.values
                 let eta = schedule.stepSize(at: k, discount: mdp.discount)
-                let iterate = try describe(policy, values: values, actionValues: q, step: k, stepSize: eta)
-                result.iterates.append(iterate)
+                var iterate = try describe(policy, values: values, actionValues: q, step: k, stepSize: eta)
                 let next = try step(policy, actionValues: q, stepSize: eta)
+                iterate.monotoneImprovement = improvement(from: policy, to: next, values: values.values, actionValues: q,
+                                                           actionClasses: actionClasses)
+                result.iterates.append(iterate)
 
                 switch iterate.isOptimal {
                 case .true:
-                    result.successorIsOptimal = isOptimal(next)
+                    let successorIsOptimal = isOptimal(next)
+                    result.successorIsOptimal = successorIsOptimal
+                    // π^K and π^{K+1} both in Π* give V^{K+1} = V^K = V* exactly.
+                    if successorIsOptimal == .true { result.iterates[k].monotoneImprovement = .true }
                     return result
                 case .undecided:
                     result.stopReason = "optimality of π^\(k) is undecided at \(precision) bits "
@@ -260,6 +275,7 @@ public struct CertifiedEuclideanPMDRunner: Sendable {
     private func describe(_ policy: [[Ball]], values: (values: [Ball], radius: Rational), actionValues q: [[Ball]],
                           step k: Int, stepSize eta: Rational) throws -> CertifiedPMDIterate {
         var mass = Rational.zero
+        var massLower = Rational.zero
         var largestRadius = Rational.zero
         var valueGap = Ball(0, precision: precision)
         for state in 0..<mdp.stateCount {
@@ -268,6 +284,7 @@ public struct CertifiedEuclideanPMDRunner: Sendable {
                 if entry.radius > largestRadius { largestRadius = entry.radius }
                 if !optimal.optimalActions[state].contains(action) {
                     mass += stateWeights[state] * max(entry.upperBound, Rational.zero)
+                    massLower += stateWeights[state] * max(entry.lowerBound, Rational.zero)
                 }
             }
             let weight = try Ball(stateWeights[state], precision: precision)
@@ -299,9 +316,23 @@ public struct CertifiedEuclideanPMDRunner: Sendable {
             }
         }
 
+        // Mass bound Σ ρ m^k ≤ (V^k(ρ) − V*(ρ))/Δ. An iterate in Π* has m^k = 0 and V^k = V*
+        // exactly, so the bound holds with equality although the gap enclosure straddles 0.
+        let optimality = isOptimal(policy)
+        var massBound = Truth.undecided
+        if optimality == .true {
+            massBound = .true
+        } else if let gap = optimal.gap {
+            if mass <= valueGap.lowerBound / gap {
+                massBound = .true
+            } else if massLower > valueGap.upperBound / gap {
+                massBound = .false
+            }
+        }
+
         return CertifiedPMDIterate(
-            step: k, stepSize: eta, isOptimal: isOptimal(policy), weightedMassUpperBound: mass, valueGap: valueGap,
+            step: k, stepSize: eta, isOptimal: optimality, weightedMassUpperBound: mass, valueGap: valueGap,
             actionValueErrorUpperBound: errorUpper, epsilonCondition: condition, largestPolicyRadius: largestRadius,
-            valueRadius: values.radius)
+            valueRadius: values.radius, massBound: massBound, monotoneImprovement: nil)
     }
 }

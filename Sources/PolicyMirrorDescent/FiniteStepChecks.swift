@@ -8,7 +8,8 @@ import Foundation
 /// finitely many steps, for constant and geometric step sizes. Then V^{π^K} = V*, the Bellman
 /// residual is exactly zero, π^K is a fixed point of the update, and K ≤ K_ε + 1 where K_ε is the
 /// first step at which the derived ε-form condition η_k(Δ − 2ε_k) ≥ 2 holds. Monotone improvement
-/// and the mass bound are tested at every step as well. Everything is exact in ℚ.
+/// and the mass bound are tested at every step as well, exactly in ℚ. A run whose rationals pass the
+/// digit cap is handed to `CertifiedFiniteStep`, which decides the claim with ball enclosures.
 ///
 /// Optional claim parameters used by negative controls: `claimedMaximumSteps` N claims K ≤ N,
 /// and `requireCondition` claims that the ε-form condition holds at some step.
@@ -74,9 +75,7 @@ public struct EuclideanFiniteStepCheck: ClaimCheck {
                 return try CertifiedFiniteStep.decide(
                     setup: setup, optimal: optimal, startPrecision: startPrecision,
                     maximumPrecision: max(startPrecision, maximumPrecision), claimedMaximumSteps: claimedMaximumSteps,
-                    exactEvidence: optimumEvidence + runEvidence.map {
-                        Evidence(name: "exact phase: " + $0.name, value: $0.value, note: $0.note)
-                    },
+                    exactEvidence: optimumEvidence + FiniteStepReport.exactPhaseEvidence(run: run, runEvidence: runEvidence),
                     checkpoint: checkpoint)
             }
             if let claimedMaximumSteps, run.iterates.count > claimedMaximumSteps {

@@ -36,6 +36,15 @@ enum FiniteStepReport {
         return evidence
     }
 
+    /// Relabels the run evidence of an exact phase that stopped at the digit cap before a certified
+    /// run took over, so that no row reads as the claim's final K.
+    static func exactPhaseEvidence(run: EuclideanPMDRun, runEvidence: [Evidence]) -> [Evidence] {
+        let stop = Evidence(name: "exact phase", value: "stopped at step \(run.iterates.count) without reaching Π*",
+                            note: run.stopReason)
+        let rest = runEvidence.dropFirst().map { Evidence(name: "exact phase: " + $0.name, value: $0.value, note: $0.note) }
+        return [stop] + rest
+    }
+
     /// Builds one row per step: η_k, mass, value gap, ε_k and denominator digits.
     static func stepTable(run: EuclideanPMDRun) -> ReportTable {
         let rows = run.iterates.map { iterate in

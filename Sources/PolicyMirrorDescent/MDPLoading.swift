@@ -213,11 +213,16 @@ private struct ExportReader {
         return try exactNumber(value, field: "\(field).\(key)", state: state, action: action)
     }
 
-    /// Reads an exact number from a JSON number literal or a string such as "1/3" or "-0.5", taking
-    /// the decimal or fraction text at its exact value.
+    /// Reads an exact number from a JSON integer or a string such as "1/3" or "-0.5", taking the
+    /// decimal or fraction text at its exact value. A JSON number with a fraction or exponent is
+    /// rejected, because other JSON tools read it as binary64 and it usually stands for a rounded value.
     func exactNumber(_ value: JSONValue, field: String, state: Int? = nil, action: Int? = nil) throws(MDPError) -> Rational {
         let text: String
         switch value {
+        case .number(let literal) where literal.contains(where: { ".eE".contains($0) }):
+            throw error(field, value, "a JSON number with a fraction or exponent would be read as binary64",
+                        "write the exact value as a string, \"\(literal)\", or as the intended fraction such as \"2/3\"",
+                        state: state, action: action)
         case .number(let literal), .string(let literal): text = literal
         default:
             throw error(field, value, "expected an exact number, found \(value.typeName)",

@@ -3,6 +3,7 @@ import Exact
 
 /// Text for the evidence of the quantized batch-norm checks.
 enum EvidenceText {
+    /// Note for the claims whose spec provenance is `reconstructed`; the ties claim is derived and omits it.
     static let reconstructedNote = "reconstructed spec: only the abstract of arXiv:2008.13128 was available, so the form "
         + "q̂(x) = clamp((M·x + B) >> k), the margin bound and the rounding convention are reconstructed, not quoted"
 

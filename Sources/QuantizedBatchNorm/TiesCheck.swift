@@ -42,7 +42,7 @@ public struct QuantizedBatchNormTiesCheck: ClaimCheck {
         try context.checkDeadline()
         let analysis = ExactnessAnalysis(reference: instance.reference, domain: instance.domain)
         var evidence = HandExactness.baseEvidence(analysis, instance: instance)
-        let notes = [EvidenceText.reconstructedNote, EvidenceText.referenceNote]
+        let notes = [EvidenceText.referenceNote]
         guard let quantizer = analysis.minimal.quantizer else {
             return CheckResult(verdict: .inconclusive, summary: "no shift up to \(analysis.minimal.searchLimit) reproduces q",
                                evidence: evidence, notes: notes)
@@ -94,7 +94,7 @@ public struct QuantizedBatchNormTiesCheck: ClaimCheck {
         let values = (domain.lowerBound...domain.upperBound).map(reference.value(at:))
         var evidence = [Evidence(name: "reference", value: instance.summary),
                         Evidence(name: "values q(x)", value: EvidenceText.inputs(values, limit: 16))]
-        let notes = [EvidenceText.reconstructedNote]
+        let notes: [String] = []
 
         var rows: [[String]] = []
         for shift in 0...shiftLimit {

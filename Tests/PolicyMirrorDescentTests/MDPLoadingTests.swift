@@ -85,6 +85,36 @@ struct MDPLoadingTests {
         #expect(error?.field == field)
     }
 
+    @Test("JSON numbers with a fraction are rejected", arguments: [
+        ("\"probability\": \"2/3\"", "\"probability\": 0.6666666666666666", "transitions[0][0][1].probability",
+         "0.6666666666666666"),
+        ("\"reward\": \"-0.5\"", "\"reward\": -0.5", "transitions[0][1][0].reward", "-0.5"),
+        ("\"probability\": \"1\", \"next\": 0", "\"probability\": 1.0, \"next\": 0", "transitions[0][1][0].probability",
+         "1.0"),
+        ("\"initial_state_distribution\": [\"1\", \"0\"]", "\"initial_state_distribution\": [1e0, \"0\"]",
+         "initial_state_distribution[0]", "1e0"),
+    ])
+    func fractionalNumberErrors(original: String, replacement: String, field: String, value: String) {
+        let broken = tinyExport.replacingOccurrences(of: original, with: replacement)
+        #expect(broken != tinyExport)
+        let error = #expect(throws: MDPError.self) {
+            try MarkovDecisionProcess.parseGymnasiumExport(broken, source: "data/tiny.json", discount: q("9/10"))
+        }
+        #expect(error?.source == "data/tiny.json")
+        #expect(error?.field == field)
+        #expect(error?.value == value)
+        #expect(error?.problem.contains("binary64") == true)
+        #expect(error?.fix.contains("as a string") == true)
+    }
+
+    @Test("committed gymnasium exports load", arguments: ["frozenlake_4x4", "frozenlake_8x8", "cliffwalking", "taxi"])
+    func committedExportsLoad(name: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Theorems/data/\(name).json")
+        let loaded = try MarkovDecisionProcess.loadGymnasiumExport(contentsOf: url, discount: q("9/10"))
+        #expect(loaded.mdp.stateCount > 1)
+    }
+
     @Test("invalid JSON is reported with its position")
     func invalidJSON() {
         let error = #expect(throws: MDPError.self) {
