@@ -38,6 +38,19 @@ enum RunCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         let options = try options(arguments)
         let catalog = try CatalogLoading.load(arguments, command: Commands.run)
+        if catalog.specs.isEmpty && catalog.errors.isEmpty {
+            console.writeError("Error: no claim specs (*.json) in \(options.theoremsPath). "
+                               + "Fix: pass the directory that holds the specs with --theorems DIR.\n")
+            return 3
+        }
+        if let problem = ReportWriter.writabilityProblem(of: Paths.url(options.reportsPath)) {
+            console.writeError("Error: cannot write reports to \(options.reportsPath): \(problem). "
+                               + "Fix: pass a writable directory with --reports.\n")
+            return 3
+        }
+        ChildProcessRegistry.shared.installTerminationHandlers { signalName, stoppedCount in
+            "Error: stopped by \(signalName); killed \(stoppedCount) running check process(es).\n"
+        }
         var (specs, invalidSpecs) = try select(arguments.positionals, from: catalog, theoremsPath: options.theoremsPath)
         var scope = options.theoremsPath
         if let shard = options.shard {

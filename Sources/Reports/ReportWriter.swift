@@ -64,6 +64,59 @@ public struct ReportWriter: Sendable {
         if formats.contains(.junit) {
             try write(JUnitReport(summary: summary).xml(), to: "junit.xml")
         }
+        try removeUnrequestedSummaryFiles()
+    }
+
+    /// Removes `results.json` and `junit.xml` left by an earlier run when their format is
+    /// not requested now, so that no reader takes them for results of this run.
+    func removeUnrequestedSummaryFiles() throws(ReportError) {
+        for (format, name) in [(ReportFormat.json, "results.json"), (.junit, "junit.xml")] where !formats.contains(format) {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            do {
+                try FileManager.default.removeItem(at: url)
+            } catch {
+                throw ReportError(path: url.path, problem: "cannot remove the file of an earlier run: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Checks that `directory` exists or can be created and that a file can be created
+    /// and removed in it. Returns nil when it can, or the reason it cannot.
+    public static func writabilityProblem(of directory: URL) -> String? {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return "a file with that name exists and is not a directory"
+            }
+            return "cannot create the directory (\(creationFailure(directory)))"
+        }
+        let probe = directory.appendingPathComponent(".theorem-check-probe-\(ProcessInfo.processInfo.processIdentifier)")
+        let descriptor = open(probe.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            return "cannot create a file in it (\(String(cString: strerror(errno))))"
+        }
+        close(descriptor)
+        guard unlink(probe.path) == 0 else {
+            return "cannot remove a file from it (\(String(cString: strerror(errno))))"
+        }
+        return nil
+    }
+
+    /// Returns the POSIX reason why `directory` cannot be created: the `mkdir` error of the
+    /// first missing directory on its path, such as "Permission denied".
+    private static func creationFailure(_ directory: URL) -> String {
+        var missing = directory
+        while !FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path), missing.path != "/" {
+            missing = missing.deletingLastPathComponent()
+        }
+        guard mkdir(missing.path, 0o755) != 0 else {
+            rmdir(missing.path)
+            return "unknown reason"
+        }
+        return String(cString: strerror(errno))
     }
 
     /// Writes one shard's summary to `shards/shard-I-of-N.json` for a later `merge`.
