@@ -73,7 +73,7 @@ enum RunCommand {
 
         let summary = RunSummary(environment: .current(seed: options.seed, precision: options.precision), shard: options.shard,
                                  claims: results.claims, invalidSpecs: invalidSpecs)
-        let writer = ReportWriter(directory: Paths.url(options.reportsPath), formats: options.formats)
+        let writer = ReportWriter(directory: Paths.url(options.reportsPath), formats: options.formats, staged: true)
         do {
             try writer.writeClaimPages(specs: specs, summary: summary)
             if let shard = options.shard {
@@ -83,8 +83,10 @@ enum RunCommand {
             } else {
                 try writer.writeSummaryFiles(indexSummary(afterRunning: summary, catalog: catalog, writer: writer, console: console))
             }
-            try writer.writeTimings(results.timings)
+            try writer.writeTimings(results.timings, shard: options.shard)
+            try writer.commitStaged()
         } catch {
+            writer.discardStaged()
             console.writeError("Error: cannot write the reports: \(error.description)\n")
             return 3
         }

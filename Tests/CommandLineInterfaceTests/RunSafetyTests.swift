@@ -59,6 +59,50 @@ import Glibc
         #expect(try harness.file("R/README.md").contains("| seed | 2 |"))
     }
 
+    @Test func failedWriteKeepsOldReports() throws {
+        let harness = try ToolHarness()
+        defer { harness.remove() }
+        try harness.writeSpec("alpha", selfTestSpec(id: "alpha"))
+        let first = try harness.run(["run", "--theorems", "T", "--reports", "R", "--seed", "1"])
+        #expect(first.status == 0)
+        let oldFiles = try harness.reportFiles("R")
+
+        // A directory where the claim page goes makes the second write fail when committing.
+        let page = harness.directory.appendingPathComponent("R/alpha.md")
+        let oldPage = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createDirectory(at: page, withIntermediateDirectories: false)
+
+        let second = try harness.run(["run", "--theorems", "T", "--reports", "R", "--seed", "2"])
+        #expect(second.status == 3)
+        #expect(second.error.contains("Error: cannot write the reports: "))
+        #expect(second.error.contains("/R/alpha.md: cannot replace the file: a directory has that name"))
+        var newFiles = try harness.reportFiles("R")
+        #expect(newFiles.removeValue(forKey: "alpha.md") == nil)
+        var expectedFiles = oldFiles
+        #expect(expectedFiles.removeValue(forKey: "alpha.md") == oldPage)
+        #expect(newFiles == expectedFiles)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: harness.directory.appendingPathComponent("R").path)
+        #expect(!leftovers.contains(where: { $0.hasPrefix(".staging") }))
+    }
+
+    @Test func shardsKeepSeparateTimings() throws {
+        let harness = try ToolHarness()
+        defer { harness.remove() }
+        try harness.writeSpec("alpha", selfTestSpec(id: "alpha"))
+        try harness.writeSpec("beta", selfTestSpec(id: "beta"))
+
+        for shard in ["1/2", "2/2"] {
+            let result = try harness.run(["run", "--theorems", "T", "--reports", "R", "--shard", shard])
+            #expect(result.status == 0)
+        }
+        let first = try harness.file("R/timings-shard-1-of-2.tsv")
+        let second = try harness.file("R/timings-shard-2-of-2.tsv")
+        #expect(first.contains("alpha/i1"))
+        #expect(second.contains("beta/i1"))
+        #expect(!FileManager.default.fileExists(atPath: harness.directory.appendingPathComponent("R/timings.tsv").path))
+    }
+
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
     func signalStopsChildren(signalNumber: Int32, expectedStatus: Int32) throws {
         let harness = try ToolHarness()
