@@ -109,7 +109,7 @@ enum RunCommand {
             console.writeError("Warning: the previous results used another seed, precision or library version; "
                                + "the index lists only the claims of this run\n")
         }
-        let invalidSpecs = catalog.errors.map { InvalidSpecRecord(file: $0.file, message: $0.description) }
+        let invalidSpecs = catalog.errors.map(InvalidSpecRecord.init)
         return SummaryUpdate.combine(run: summary, previous: previous, validIDs: Set(catalog.specs.map(\.id)),
                                      invalidSpecs: invalidSpecs)
     }
@@ -118,7 +118,7 @@ enum RunCommand {
     /// invalid spec files among them. An id with neither a spec nor an invalid file is a usage error.
     static func select(_ ids: [String], from catalog: SpecCatalog,
                        theoremsPath: String) throws(UsageError) -> ([TheoremSpec], [InvalidSpecRecord]) {
-        let allInvalid = catalog.errors.map { InvalidSpecRecord(file: $0.file, message: $0.description) }
+        let allInvalid = catalog.errors.map(InvalidSpecRecord.init)
         guard !ids.isEmpty else { return (catalog.specs, allInvalid) }
 
         var specs: [TheoremSpec] = []
@@ -126,7 +126,7 @@ enum RunCommand {
         for id in Set(ids).sorted() {
             if let spec = catalog.specs.first(where: { $0.id == id }) {
                 specs.append(spec)
-            } else if let record = allInvalid.first(where: { URL(fileURLWithPath: $0.file).lastPathComponent == "\(id).json" }) {
+            } else if let record = allInvalid.first(where: { $0.file == "\(id).json" }) {
                 invalid.append(record)
             } else {
                 throw UsageError(message: "No claim with id '\(id)' in \(theoremsPath); run 'theorem-check list' to see the ids",
