@@ -165,7 +165,8 @@ enum FormatOption {
 enum ResultLines {
     /// Formats one line per claim and invalid spec, then `N passed, N failed`, with
     /// `, N skipped` when some claims were not checked because their input was invalid.
-    /// Inconclusive claims count as failed here, and the exit status separates them.
+    /// Inconclusive claims count as failed on that line, and the line before it says how
+    /// many of them are inconclusive.
     static func lines(for summary: RunSummary) -> String {
         var lines: [String] = []
         for claim in summary.claims {
@@ -181,7 +182,11 @@ enum ResultLines {
             lines.append("INVALID INPUT " + invalid.file)
         }
         let counts = summary.counts
-        var total = "\(counts.passed) passed, \(counts.failed + counts.inconclusive) failed"
+        if var inconclusive = ReportWording.inconclusiveSentence(counts) {
+            if summary.exitCode == 2 { inconclusive += "; exit status 2" }
+            lines.append(inconclusive + ".")
+        }
+        var total = ReportWording.passedFailed(counts)
         if counts.invalid > 0 { total += ", \(counts.invalid) skipped" }
         lines.append(total)
         return lines.joined(separator: "\n") + "\n"
