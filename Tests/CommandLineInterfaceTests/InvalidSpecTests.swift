@@ -19,7 +19,7 @@ import Testing
     private func expectInvalid(_ result: ToolHarness.Result, errorLine: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 3, sourceLocation: sourceLocation)
         #expect(result.error.split(separator: "\n").first.map(String.init) == errorLine, sourceLocation: sourceLocation)
-        #expect(result.output == "INVALID INPUT T/bad.json\n0 passed, 0 failed, 1 skipped\n", sourceLocation: sourceLocation)
+        #expect(result.output == "INVALID INPUT bad.json\n0 passed, 0 failed, 1 skipped\n", sourceLocation: sourceLocation)
     }
 
     @Test func malformedJSON() throws {
