@@ -81,6 +81,11 @@ extension TheoremSpec {
         guard budget > 0 else {
             throw root.invalid("budgetSeconds", problem: "the budget must be positive", fix: "give the wall-clock budget in seconds, e.g. 60")
         }
+        guard budget <= TheoremSpec.maximumBudgetSeconds else {
+            throw root.invalid("budgetSeconds",
+                               problem: "the budget exceeds the maximum of \(TheoremSpec.maximumBudgetSeconds) s (7 days)",
+                               fix: "give a budget from 1 to \(TheoremSpec.maximumBudgetSeconds) seconds")
+        }
 
         return TheoremSpec(
             id: id, title: try root.text("title"), source: source, provenance: try root.enumeration("provenance"),
@@ -234,8 +239,12 @@ struct SpecObject {
 
     func integer(_ key: String) throws(SpecError) -> Int {
         let value = try required(key)
-        guard case .number(let literal) = value, isIntegerLiteral(literal), let integer = Int(literal) else {
+        guard case .number(let literal) = value, isIntegerLiteral(literal) else {
             throw invalid(key, problem: "expected an integer, found \(value.typeName)", fix: "write a whole number such as 60")
+        }
+        guard let integer = Int(literal) else {
+            throw invalid(key, problem: "the integer is out of range \(Int.min)...\(Int.max)",
+                          fix: "write a whole number in that range")
         }
         return integer
     }

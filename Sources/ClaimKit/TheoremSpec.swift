@@ -20,6 +20,9 @@ public struct TheoremSpec: Sendable, Equatable {
     /// Wall-clock budget for each run of this claim (one instance, or one control on one
     /// instance). A run past it is stopped and reported as inconclusive.
     public var budgetSeconds: Int
+    /// Largest accepted `budgetSeconds`: 7 days. The runner converts the budget to a
+    /// deadline in nanoseconds, and this bound keeps that conversion far from overflow.
+    public static let maximumBudgetSeconds = 604_800
     /// Path of the spec file as given to the loader.
     public var file: String
 

@@ -96,7 +96,7 @@ enum Commands {
     static let reportsOption = CommandDefinition.Option(
         name: "--reports", valueName: "dir", help: "Directory for the reports.", defaultText: defaultReports)
     static let formatOption = CommandDefinition.Option(
-        name: "--format", valueName: "list", help: "Comma-separated report formats: markdown, json, junit.",
+        name: "--format", valueName: "list", help: "Comma-separated report formats: markdown, json, junit. An earlier results.json or junit.xml of a format not listed is removed.",
         defaultText: "markdown,json,junit")
 
     static let list = CommandDefinition(
@@ -122,9 +122,9 @@ enum Commands {
         options: [
             theoremsOption, reportsOption,
             .init(name: "--precision", valueName: "bits",
-                  help: "Working precision in bits for MPFR and Arb, 2 to \(maximumPrecision).", defaultText: String(defaultPrecision)),
+                  help: "Starting precision in bits for MPFR and Arb, 2 to \(maximumPrecision); checks that escalate go up to their spec's maximum.", defaultText: String(defaultPrecision)),
             .init(name: "--seed", valueName: "n", help: "Global random seed, an unsigned 64-bit integer.", defaultText: String(defaultSeed)),
-            .init(name: "--jobs", valueName: "n", help: "Child processes run at once.", defaultText: "number of cores"),
+            .init(name: "--jobs", valueName: "n", help: "Child processes run at once, 1 to 1024.", defaultText: "number of cores"),
             .init(name: "--shard", valueName: "i/n",
                   help: "Run only shard i of n and write shards/shard-i-of-n.json for 'merge'.", defaultText: nil),
             formatOption,

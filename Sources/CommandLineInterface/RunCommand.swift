@@ -38,6 +38,19 @@ enum RunCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         let options = try options(arguments)
         let catalog = try CatalogLoading.load(arguments, command: Commands.run)
+        if catalog.specs.isEmpty && catalog.errors.isEmpty {
+            console.writeError("Error: no claim specs (*.json) in \(options.theoremsPath). "
+                               + "Fix: pass the directory that holds the specs with --theorems DIR.\n")
+            return 3
+        }
+        if let problem = ReportWriter.writabilityProblem(of: Paths.url(options.reportsPath)) {
+            console.writeError("Error: cannot write reports to \(options.reportsPath): \(problem). "
+                               + "Fix: pass a writable directory with --reports.\n")
+            return 3
+        }
+        ChildProcessRegistry.shared.installTerminationHandlers { signalName, stoppedCount in
+            "Error: stopped by \(signalName); killed \(stoppedCount) running check process(es).\n"
+        }
         var (specs, invalidSpecs) = try select(arguments.positionals, from: catalog, theoremsPath: options.theoremsPath)
         var scope = options.theoremsPath
         if let shard = options.shard {
@@ -60,7 +73,7 @@ enum RunCommand {
 
         let summary = RunSummary(environment: .current(seed: options.seed, precision: options.precision), shard: options.shard,
                                  claims: results.claims, invalidSpecs: invalidSpecs)
-        let writer = ReportWriter(directory: Paths.url(options.reportsPath), formats: options.formats)
+        let writer = ReportWriter(directory: Paths.url(options.reportsPath), formats: options.formats, staged: true)
         do {
             try writer.writeClaimPages(specs: specs, summary: summary)
             if let shard = options.shard {
@@ -70,8 +83,10 @@ enum RunCommand {
             } else {
                 try writer.writeSummaryFiles(indexSummary(afterRunning: summary, catalog: catalog, writer: writer, console: console))
             }
-            try writer.writeTimings(results.timings)
+            try writer.writeTimings(results.timings, shard: options.shard)
+            try writer.commitStaged()
         } catch {
+            writer.discardStaged()
             console.writeError("Error: cannot write the reports: \(error.description)\n")
             return 3
         }
@@ -94,7 +109,7 @@ enum RunCommand {
             console.writeError("Warning: the previous results used another seed, precision or library version; "
                                + "the index lists only the claims of this run\n")
         }
-        let invalidSpecs = catalog.errors.map { InvalidSpecRecord(file: $0.file, message: $0.description) }
+        let invalidSpecs = catalog.errors.map(InvalidSpecRecord.init)
         return SummaryUpdate.combine(run: summary, previous: previous, validIDs: Set(catalog.specs.map(\.id)),
                                      invalidSpecs: invalidSpecs)
     }
@@ -103,7 +118,7 @@ enum RunCommand {
     /// invalid spec files among them. An id with neither a spec nor an invalid file is a usage error.
     static func select(_ ids: [String], from catalog: SpecCatalog,
                        theoremsPath: String) throws(UsageError) -> ([TheoremSpec], [InvalidSpecRecord]) {
-        let allInvalid = catalog.errors.map { InvalidSpecRecord(file: $0.file, message: $0.description) }
+        let allInvalid = catalog.errors.map(InvalidSpecRecord.init)
         guard !ids.isEmpty else { return (catalog.specs, allInvalid) }
 
         var specs: [TheoremSpec] = []
@@ -111,7 +126,7 @@ enum RunCommand {
         for id in Set(ids).sorted() {
             if let spec = catalog.specs.first(where: { $0.id == id }) {
                 specs.append(spec)
-            } else if let record = allInvalid.first(where: { URL(fileURLWithPath: $0.file).lastPathComponent == "\(id).json" }) {
+            } else if let record = allInvalid.first(where: { $0.file == "\(id).json" }) {
                 invalid.append(record)
             } else {
                 throw UsageError(message: "No claim with id '\(id)' in \(theoremsPath); run 'theorem-check list' to see the ids",
@@ -150,7 +165,8 @@ enum FormatOption {
 enum ResultLines {
     /// Formats one line per claim and invalid spec, then `N passed, N failed`, with
     /// `, N skipped` when some claims were not checked because their input was invalid.
-    /// Inconclusive claims count as failed here, and the exit status separates them.
+    /// Inconclusive claims count as failed on that line, and the line before it says how
+    /// many of them are inconclusive.
     static func lines(for summary: RunSummary) -> String {
         var lines: [String] = []
         for claim in summary.claims {
@@ -166,7 +182,11 @@ enum ResultLines {
             lines.append("INVALID INPUT " + invalid.file)
         }
         let counts = summary.counts
-        var total = "\(counts.passed) passed, \(counts.failed + counts.inconclusive) failed"
+        if var inconclusive = ReportWording.inconclusiveSentence(counts) {
+            if summary.exitCode == 2 { inconclusive += "; exit status 2" }
+            lines.append(inconclusive + ".")
+        }
+        var total = ReportWording.passedFailed(counts)
         if counts.invalid > 0 { total += ", \(counts.invalid) skipped" }
         lines.append(total)
         return lines.joined(separator: "\n") + "\n"

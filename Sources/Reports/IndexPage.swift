@@ -7,8 +7,11 @@ struct IndexPage {
 
     func markdown() -> String {
         let counts = summary.counts
-        var lines = ["# TheoremCheck results", "",
-                     "\(counts.passed) passed, \(counts.failed) failed, \(counts.inconclusive) inconclusive, \(counts.invalid) invalid.", "",
+        var totals = ReportWording.passedFailed(counts) + ", \(counts.invalid) invalid."
+        if let inconclusive = ReportWording.inconclusiveSentence(counts) {
+            totals += " " + inconclusive + "."
+        }
+        var lines = ["# TheoremCheck results", "", totals, "",
                      "A claim passes when its combined verdict equals the expected verdict and every negative control "
                      + "(a slightly false variant) gets its expected verdict, usually refuted.", ""]
 

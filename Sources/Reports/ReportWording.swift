@@ -2,7 +2,21 @@ import ClaimKit
 import Runner
 
 /// Labels and sentences shared by the report pages.
-enum ReportWording {
+public enum ReportWording {
+    /// Returns `N passed, N failed`, where "failed" includes the inconclusive claims,
+    /// as standard output and the index both print it.
+    public static func passedFailed(_ counts: StatusCounts) -> String {
+        "\(counts.passed) passed, \(counts.failed + counts.inconclusive) failed"
+    }
+
+    /// Returns the sentence that says how many of the failed claims are inconclusive, or
+    /// nil when none is.
+    public static func inconclusiveSentence(_ counts: StatusCounts) -> String? {
+        guard counts.inconclusive > 0 else { return nil }
+        let verb = counts.inconclusive == 1 ? "is" : "are"
+        return "\(counts.inconclusive) of the failed claims \(verb) inconclusive (precision or budget ran out)"
+    }
+
     static func statusLabel(_ status: ClaimStatus) -> String {
         status.label
     }

@@ -22,13 +22,34 @@ public struct ReportError: Error, CustomStringConvertible, Sendable {
 
 /// Writes report files into one directory. Every file is written to a temporary file in
 /// the same directory and renamed over the target, so readers never see a partial file.
+///
+/// A writer made with `staging` writes every file into a staging directory inside the
+/// reports directory and records the removals of stale files. `commitStaged()` applies
+/// them: it checks every target first, then removes and renames. A failure before the
+/// renames leaves the old reports untouched. The renames are atomic one by one, but not
+/// as a set, so a failure among them can leave some files new and others old.
 public struct ReportWriter: Sendable {
     public var directory: URL
     public var formats: Set<ReportFormat>
+    /// Staged files and removals, or nil when files go straight to their targets.
+    public let staging: ReportStaging?
 
-    public init(directory: URL, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) {
+    public init(directory: URL, formats: Set<ReportFormat> = Set(ReportFormat.allCases), staged: Bool = false) {
         self.directory = directory
         self.formats = formats
+        staging = staged ? ReportStaging(reportsDirectory: directory) : nil
+    }
+
+    /// Moves every staged file into place and applies the recorded removals, then deletes
+    /// the staging directory. Does nothing for a writer without staging.
+    public func commitStaged() throws(ReportError) {
+        guard let staging else { return }
+        try staging.commit()
+    }
+
+    /// Deletes the staging directory and forgets the recorded removals.
+    public func discardStaged() {
+        staging?.discard()
     }
 
     /// Subdirectory for shard summaries until `merge` combines them.
@@ -64,6 +85,63 @@ public struct ReportWriter: Sendable {
         if formats.contains(.junit) {
             try write(JUnitReport(summary: summary).xml(), to: "junit.xml")
         }
+        try removeUnrequestedSummaryFiles()
+    }
+
+    /// Removes `results.json` and `junit.xml` left by an earlier run when their format is
+    /// not requested now, so that no reader takes them for results of this run.
+    func removeUnrequestedSummaryFiles() throws(ReportError) {
+        for (format, name) in [(ReportFormat.json, "results.json"), (.junit, "junit.xml")] where !formats.contains(format) {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            if let staging {
+                staging.recordRemoval(of: url)
+                continue
+            }
+            do {
+                try FileManager.default.removeItem(at: url)
+            } catch {
+                throw ReportError(path: url.path, problem: "cannot remove the file of an earlier run: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Checks that `directory` exists or can be created and that a file can be created
+    /// and removed in it. Returns nil when it can, or the reason it cannot.
+    public static func writabilityProblem(of directory: URL) -> String? {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return "a file with that name exists and is not a directory"
+            }
+            return "cannot create the directory (\(creationFailure(directory)))"
+        }
+        let probe = directory.appendingPathComponent(".theorem-check-probe-\(ProcessInfo.processInfo.processIdentifier)")
+        let descriptor = open(probe.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            return "cannot create a file in it (\(String(cString: strerror(errno))))"
+        }
+        close(descriptor)
+        guard unlink(probe.path) == 0 else {
+            return "cannot remove a file from it (\(String(cString: strerror(errno))))"
+        }
+        return nil
+    }
+
+    /// Returns the POSIX reason why `directory` cannot be created: the `mkdir` error of the
+    /// first missing directory on its path, such as "Permission denied".
+    private static func creationFailure(_ directory: URL) -> String {
+        var missing = directory
+        while !FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path), missing.path != "/" {
+            missing = missing.deletingLastPathComponent()
+        }
+        guard mkdir(missing.path, 0o755) != 0 else {
+            rmdir(missing.path)
+            return "unknown reason"
+        }
+        return String(cString: strerror(errno))
     }
 
     /// Writes one shard's summary to `shards/shard-I-of-N.json` for a later `merge`.
@@ -71,11 +149,13 @@ public struct ReportWriter: Sendable {
         try write(try ReportWriter.encode(summary), to: "\(ReportWriter.shardDirectoryName)/shard-\(shard.index)-of-\(shard.count).json")
     }
 
-    /// Writes wall times, one `seconds<TAB>run` line per run. The file is excluded from
-    /// the reproducibility guarantee.
-    public func writeTimings(_ timings: [(request: RunRequest, seconds: Double)]) throws(ReportError) {
+    /// Writes wall times, one `seconds<TAB>run` line per run, to `timings.tsv`, or to
+    /// `timings-shard-I-of-N.tsv` for a shard so that shards sharing a directory keep
+    /// their own. The files are excluded from the reproducibility guarantee.
+    public func writeTimings(_ timings: [(request: RunRequest, seconds: Double)], shard: Shard? = nil) throws(ReportError) {
         let lines = timings.map { String(format: "%.3f", $0.seconds) + "\t" + $0.request.label }
-        try write(lines.joined(separator: "\n") + "\n", to: "timings.tsv")
+        let name = shard.map { "timings-shard-\($0.index)-of-\($0.count).tsv" } ?? "timings.tsv"
+        try write(lines.joined(separator: "\n") + "\n", to: name)
     }
 
     /// JSON with sorted keys and two-space indentation, ending in a newline.
@@ -101,7 +181,12 @@ public struct ReportWriter: Sendable {
     }
 
     /// Writes `contents` to `relativePath` atomically, creating parent directories.
+    /// With staging, the file goes into the staging directory until `commitStaged()`.
     public func write(_ contents: String, to relativePath: String) throws(ReportError) {
+        if let staging {
+            try staging.stage(contents, at: relativePath)
+            return
+        }
         let target = directory.appendingPathComponent(relativePath)
         let parent = target.deletingLastPathComponent()
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -122,6 +207,10 @@ public struct ReportWriter: Sendable {
         let plotDirectory = directory.appendingPathComponent(claimID)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: plotDirectory.path) else { return }
         for name in names where name.hasSuffix(".svg") {
+            if let staging {
+                staging.recordRemoval(of: plotDirectory.appendingPathComponent(name))
+                continue
+            }
             do {
                 try FileManager.default.removeItem(at: plotDirectory.appendingPathComponent(name))
             } catch {

@@ -115,6 +115,10 @@ enum ChildProcess {
         var description: String { "posix_spawn failed: \(String(cString: strerror(code)))" }
     }
 
+    struct StoppingError: Error, CustomStringConvertible {
+        var description: String { "the run is stopping after a termination signal" }
+    }
+
     /// Starts `executable` with `arguments`, standard output and error redirected to
     /// temporary files, and polls until it exits or `timeoutSeconds` pass (then SIGKILL).
     static func run(executable: String, arguments: [String], timeoutSeconds: Double) throws -> Exit {
@@ -147,11 +151,28 @@ enum ChildProcess {
             envp.forEach { free($0) }
         }
 
-        var pid: pid_t = 0
-        let spawnResult = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard spawnResult == 0 else { throw SpawnError(code: spawnResult) }
+        // The parent may ignore SIGINT and SIGTERM (see ChildProcessRegistry), and ignored
+        // signals stay ignored across exec, so the child gets their default actions back.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        sigaddset(&defaultSignals, SIGINT)
+        sigaddset(&defaultSignals, SIGTERM)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
+        let started = try ChildProcessRegistry.shared.start(removingOnStop: [outputPath, errorPath]) { () throws -> pid_t in
+            var pid: pid_t = 0
+            let spawnResult = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            guard spawnResult == 0 else { throw SpawnError(code: spawnResult) }
+            return pid
+        }
+        guard let pid = started else { throw StoppingError() }
 
         let status = wait(for: pid, timeoutSeconds: timeoutSeconds)
+        ChildProcessRegistry.shared.finish(pid)
         let output = FileManager.default.contents(atPath: outputPath) ?? Data()
         let error = FileManager.default.contents(atPath: errorPath) ?? Data()
         return Exit(status: status, standardOutput: output, standardError: error)

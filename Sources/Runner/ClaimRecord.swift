@@ -1,3 +1,4 @@
+import Foundation
 import ClaimKit
 
 /// Whether a claim met its expectations.
@@ -54,6 +55,8 @@ public struct ControlRecord: Sendable, Codable, Equatable {
 public struct ClaimRecord: Sendable, Codable, Equatable {
     public var id: String
     public var title: String
+    /// File name of the spec, relative to the theorems directory, so that the record does
+    /// not depend on how `--theorems` was written.
     public var file: String
     public var provenance: Provenance
     public var rigor: Rigor
@@ -72,7 +75,7 @@ public struct ClaimRecord: Sendable, Codable, Equatable {
     public init(spec: TheoremSpec, outcomes: [RunRequest: RunRecord]) {
         id = spec.id
         title = spec.title
-        file = spec.file
+        file = URL(fileURLWithPath: spec.file).lastPathComponent
         provenance = spec.provenance
         rigor = spec.check.rigor
         checkKind = spec.check.kind
@@ -155,11 +158,18 @@ public struct ClaimRecord: Sendable, Codable, Equatable {
 
 /// A spec file that could not be loaded.
 public struct InvalidSpecRecord: Sendable, Codable, Equatable {
+    /// File name relative to the theorems directory.
     public var file: String
     public var message: String
 
     public init(file: String, message: String) {
         self.file = file
         self.message = message
+    }
+
+    /// The record of a spec that failed to load. The file is stored by its name relative
+    /// to the theorems directory, while the message keeps the path as given.
+    public init(_ error: SpecError) {
+        self.init(file: URL(fileURLWithPath: error.file).lastPathComponent, message: error.description)
     }
 }

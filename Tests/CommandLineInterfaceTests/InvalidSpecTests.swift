@@ -19,7 +19,7 @@ import Testing
     private func expectInvalid(_ result: ToolHarness.Result, errorLine: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 3, sourceLocation: sourceLocation)
         #expect(result.error.split(separator: "\n").first.map(String.init) == errorLine, sourceLocation: sourceLocation)
-        #expect(result.output == "INVALID INPUT T/bad.json\n0 passed, 0 failed, 1 skipped\n", sourceLocation: sourceLocation)
+        #expect(result.output == "INVALID INPUT bad.json\n0 passed, 0 failed, 1 skipped\n", sourceLocation: sourceLocation)
     }
 
     @Test func malformedJSON() throws {
@@ -35,6 +35,24 @@ import Testing
     @Test func binary64Number() throws {
         let text = selfTestSpec(id: "bad").replacingOccurrences(of: #""left": "1/3""#, with: #""left": 0.1"#)
         expectInvalid(try runBad(text), errorLine: #"Error: T/bad.json: field "instances[0].parameters.left" (value 0.1): a JSON number with a fraction or exponent would be read as binary64. Fix: write the exact value as a string, "0.1", or as a fraction such as "1/3"."#)
+    }
+
+    @Test func budgetAboveMaximum() throws {
+        for budget in ["10000000", "9223372036854775807"] {
+            let text = selfTestSpec(id: "bad").replacingOccurrences(of: #""budgetSeconds": 20"#, with: #""budgetSeconds": "# + budget)
+            expectInvalid(try runBad(text), errorLine: #"Error: T/bad.json: field "budgetSeconds" (value "# + budget
+                          + #"): the budget exceeds the maximum of 604800 s (7 days). Fix: give a budget from 1 to 604800 seconds."#)
+        }
+    }
+
+    @Test func budgetOutOfIntegerRange() throws {
+        let text = selfTestSpec(id: "bad").replacingOccurrences(of: #""budgetSeconds": 20"#, with: #""budgetSeconds": 99999999999999999999999"#)
+        expectInvalid(try runBad(text), errorLine: #"Error: T/bad.json: field "budgetSeconds" (value 99999999999999999999999): the integer is out of range -9223372036854775808...9223372036854775807. Fix: write a whole number in that range."#)
+    }
+
+    @Test func budgetWithExponent() throws {
+        let text = selfTestSpec(id: "bad").replacingOccurrences(of: #""budgetSeconds": 20"#, with: #""budgetSeconds": 1e16"#)
+        expectInvalid(try runBad(text), errorLine: #"Error: T/bad.json: field "budgetSeconds" (value 1e16): expected an integer, found a number with a fraction or exponent. Fix: write a whole number such as 60."#)
     }
 
     @Test func unknownCheckKind() throws {

@@ -29,6 +29,20 @@ import Testing
         #expect(a.keys.contains("delta/i1--samples.svg"))
     }
 
+    @Test func theoremsPathSpellingKeepsResults() throws {
+        let harness = try makeHarness()
+        defer { harness.remove() }
+
+        let absolute = harness.directory.appendingPathComponent("T").path
+        let relative = try harness.run(["run", "--theorems", "T", "--reports", "A", "--format", "json"])
+        let spelledOut = try harness.run(["run", "--theorems", absolute + "/", "--reports", "B", "--format", "json"])
+        #expect(relative.status == 0)
+        #expect(spelledOut.status == 0)
+        let first = try harness.file("A/results.json")
+        #expect(first.contains(#""file" : "alpha.json""#))
+        #expect(first == (try harness.file("B/results.json")))
+    }
+
     @Test func otherSeedChangesSeededResults() throws {
         let harness = try makeHarness()
         defer { harness.remove() }

@@ -77,14 +77,14 @@ struct ToolHarness {
                       error: try String(contentsOf: errorURL, encoding: .utf8))
     }
 
-    /// Reads all files under `relativeDirectory`, by relative path, except the timings file
+    /// Reads all files under `relativeDirectory`, by relative path, except the timings files
     /// and shard summaries, which are outside the reproducibility guarantee.
     func reportFiles(_ relativeDirectory: String) throws -> [String: Data] {
         let root = directory.appendingPathComponent(relativeDirectory)
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return files }
         while let path = enumerator.nextObject() as? String {
-            if path == "timings.tsv" || path.hasPrefix("shards") { continue }
+            if path.hasPrefix("timings") || path.hasPrefix("shards") { continue }
             var isDirectory: ObjCBool = false
             let url = root.appendingPathComponent(path)
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -53,11 +53,11 @@ import Testing
             OPTIONS:
               --theorems <dir>      Directory of theorem specs. (default: Theorems)
               --reports <dir>       Directory for the reports. (default: Reports)
-              --precision <bits>    Working precision in bits for MPFR and Arb, 2 to 16777216. (default: 256)
+              --precision <bits>    Starting precision in bits for MPFR and Arb, 2 to 16777216; checks that escalate go up to their spec's maximum. (default: 256)
               --seed <n>            Global random seed, an unsigned 64-bit integer. (default: 20261204)
-              --jobs <n>            Child processes run at once. (default: number of cores)
+              --jobs <n>            Child processes run at once, 1 to 1024. (default: number of cores)
               --shard <i/n>         Run only shard i of n and write shards/shard-i-of-n.json for 'merge'.
-              --format <list>       Comma-separated report formats: markdown, json, junit. (default: markdown,json,junit)
+              --format <list>       Comma-separated report formats: markdown, json, junit. An earlier results.json or junit.xml of a format not listed is removed. (default: markdown,json,junit)
               -h, --help            Show help information.
 
             EXIT STATUS:
