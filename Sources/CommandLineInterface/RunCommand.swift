@@ -73,6 +73,9 @@ enum RunCommand {
 
         let summary = RunSummary(environment: .current(seed: options.seed, precision: options.precision), shard: options.shard,
                                  claims: results.claims, invalidSpecs: invalidSpecs)
+        for message in invalidInputMessages(summary.claims) {
+            console.writeError("Error: \(message)\n")
+        }
         let writer = ReportWriter(directory: Paths.url(options.reportsPath), formats: options.formats, staged: true)
         do {
             try writer.writeClaimPages(specs: specs, summary: summary)
@@ -112,6 +115,21 @@ enum RunCommand {
         let invalidSpecs = catalog.errors.map(InvalidSpecRecord.init)
         return SummaryUpdate.combine(run: summary, previous: previous, validIDs: Set(catalog.specs.map(\.id)),
                                      invalidSpecs: invalidSpecs)
+    }
+
+    /// Returns the distinct invalid-input messages of the runs, such as an invalid data file
+    /// or parameter found by a check, in claim order. They go to standard error like the
+    /// errors of specs that fail to load.
+    static func invalidInputMessages(_ claims: [ClaimRecord]) -> [String] {
+        var messages: [String] = []
+        for claim in claims {
+            let runs = claim.instances + claim.controls.flatMap(\.runs)
+            for run in runs {
+                guard case .invalidInput(let message) = run.outcome, !messages.contains(message) else { continue }
+                messages.append(message)
+            }
+        }
+        return messages
     }
 
     /// Selects the specs named on the command line (all when none are named) and the
