@@ -24,6 +24,7 @@ public enum CheckRegistry {
         MonotoneImprovementCheck.self,
         PositiveMassCheck.self,
         ValueRateCheck.self,
+        StepCountScalingCheck.self,
     ]
 
     /// The registered kinds, sorted.
