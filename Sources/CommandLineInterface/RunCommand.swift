@@ -183,8 +183,8 @@ enum FormatOption {
 enum ResultLines {
     /// Formats one line per claim and invalid spec, then `N passed, N failed`, with
     /// `, N skipped` when some claims were not checked because their input was invalid.
-    /// Inconclusive claims count as failed on that line, and the line before it says how
-    /// many of them are inconclusive.
+    /// Inconclusive claims count as failed on that line, and the line before it gives the
+    /// number of inconclusive claims among them.
     static func lines(for summary: RunSummary) -> String {
         var lines: [String] = []
         for claim in summary.claims {

@@ -144,7 +144,10 @@ import Glibc
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == expectedStatus)
         for child in children {
-            #expect(kill(child, 0) == -1 && errno == ESRCH, "child \(child) still exists after the parent exited")
+            let probe = kill(child, 0)
+            let probeError = errno
+            #expect(probe == -1, "child \(child) still exists after the parent exited")
+            #expect(probeError == ESRCH, "child \(child): kill(0) failed with errno \(probeError), not ESRCH")
         }
         #expect(!FileManager.default.fileExists(atPath: harness.directory.appendingPathComponent("R/results.json").path))
     }
