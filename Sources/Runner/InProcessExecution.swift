@@ -68,7 +68,7 @@ public enum InProcessExecution {
             }
             return .completed(result: result)
         } catch let error as SpecError {
-            return .invalidInput(message: error.description)
+            return .invalidInput(message: withDisplayPath(error, settings: settings).description)
         } catch let error as NumericError {
             return .invalidInput(message: "\(spec.file): \(error.description)")
         } catch let error as BudgetExceeded {
@@ -76,5 +76,19 @@ public enum InProcessExecution {
         } catch {
             return .failed(message: String(describing: error))
         }
+    }
+
+    /// Returns `error` with its file under the theorems directory as the user wrote it,
+    /// such as `Theorems/data/taxi.json`, when a check named a data file by its path
+    /// relative to the theorems directory. Errors with other paths stay unchanged.
+    public static func withDisplayPath(_ error: SpecError, settings: RunSettings) -> SpecError {
+        let displayPrefix = SpecCatalog.join(settings.theoremsDisplayPath, "")
+        guard !error.file.isEmpty, !error.file.hasPrefix("/"), !displayPrefix.isEmpty, !error.file.hasPrefix(displayPrefix),
+              FileManager.default.fileExists(atPath: settings.theoremsDirectory.appendingPathComponent(error.file).path) else {
+            return error
+        }
+        var rewritten = error
+        rewritten.file = SpecCatalog.join(settings.theoremsDisplayPath, error.file)
+        return rewritten
     }
 }

@@ -59,3 +59,32 @@ import Runner
         #expect(results.timings.count == 2)
     }
 }
+
+@Suite struct DataPathDisplayTests {
+    private func settings(_ directory: URL, display: String) -> RunSettings {
+        RunSettings(theoremsDirectory: directory, theoremsDisplayPath: display, seed: 5, precision: 64)
+    }
+
+    @Test func relativeDataPathGetsTheoremsPrefix() throws {
+        let directory = try TestSpecs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: directory.appendingPathComponent("data/mdp.json"))
+        let error = SpecError(file: "data/mdp.json", field: "states", value: "", problem: "missing required field", fix: "add it")
+
+        let rewritten = InProcessExecution.withDisplayPath(error, settings: settings(directory, display: "Theorems"))
+        #expect(rewritten.file == "Theorems/data/mdp.json")
+        #expect(rewritten.field == "states")
+        let sameDirectory = InProcessExecution.withDisplayPath(error, settings: settings(directory, display: "."))
+        #expect(sameDirectory.file == "data/mdp.json")
+    }
+
+    @Test func specPathStaysUnchanged() throws {
+        let directory = try TestSpecs.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let specError = SpecError(file: "Theorems/a.json", field: "id", value: "", problem: "p", fix: "f")
+        #expect(InProcessExecution.withDisplayPath(specError, settings: settings(directory, display: "Theorems")) == specError)
+        let missing = SpecError(file: "data/absent.json", field: "", value: "", problem: "p", fix: "f")
+        #expect(InProcessExecution.withDisplayPath(missing, settings: settings(directory, display: "Theorems")) == missing)
+    }
+}
