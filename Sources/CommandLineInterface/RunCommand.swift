@@ -73,6 +73,9 @@ enum RunCommand {
 
         let summary = RunSummary(environment: .current(seed: options.seed, precision: options.precision), shard: options.shard,
                                  claims: results.claims, invalidSpecs: invalidSpecs)
+        for message in invalidInputMessages(summary.claims) {
+            console.writeError("Error: \(message)\n")
+        }
         let writer = ReportWriter(directory: Paths.url(options.reportsPath), formats: options.formats, staged: true)
         do {
             try writer.writeClaimPages(specs: specs, summary: summary)
@@ -112,6 +115,21 @@ enum RunCommand {
         let invalidSpecs = catalog.errors.map(InvalidSpecRecord.init)
         return SummaryUpdate.combine(run: summary, previous: previous, validIDs: Set(catalog.specs.map(\.id)),
                                      invalidSpecs: invalidSpecs)
+    }
+
+    /// Returns the distinct invalid-input messages of the runs, such as an invalid data file
+    /// or parameter found by a check, in claim order. They go to standard error like the
+    /// errors of specs that fail to load.
+    static func invalidInputMessages(_ claims: [ClaimRecord]) -> [String] {
+        var messages: [String] = []
+        for claim in claims {
+            let runs = claim.instances + claim.controls.flatMap(\.runs)
+            for run in runs {
+                guard case .invalidInput(let message) = run.outcome, !messages.contains(message) else { continue }
+                messages.append(message)
+            }
+        }
+        return messages
     }
 
     /// Selects the specs named on the command line (all when none are named) and the
@@ -165,8 +183,8 @@ enum FormatOption {
 enum ResultLines {
     /// Formats one line per claim and invalid spec, then `N passed, N failed`, with
     /// `, N skipped` when some claims were not checked because their input was invalid.
-    /// Inconclusive claims count as failed on that line, and the line before it says how
-    /// many of them are inconclusive.
+    /// Inconclusive claims count as failed on that line, and the line before it gives the
+    /// number of inconclusive claims among them.
     static func lines(for summary: RunSummary) -> String {
         var lines: [String] = []
         for claim in summary.claims {

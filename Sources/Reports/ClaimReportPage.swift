@@ -13,6 +13,15 @@ struct ClaimReportPage {
         var svg: String
     }
 
+    /// Returns `PREFIX INSTANCE--PLOT.svg`, without the instance id and "--" when the plot id
+    /// already starts with the instance id followed by "-".
+    static func plotPath(_ prefix: String, instanceID: String, plotID: String) -> String {
+        if plotID == instanceID || plotID.hasPrefix(instanceID + "-") {
+            return prefix + plotID + ".svg"
+        }
+        return prefix + instanceID + "--" + plotID + ".svg"
+    }
+
     /// Relative paths and contents of every plot on the page, in page order.
     var plotFiles: [PlotFile] {
         let renderer = SVGPlotRenderer()
@@ -23,13 +32,14 @@ struct ClaimReportPage {
         var entries: [(String, Plot)] = []
         for run in record.instances {
             for plot in run.outcome.result?.plots ?? [] {
-                entries.append(("\(spec.id)/\(run.instanceID)--\(plot.id).svg", plot))
+                entries.append((ClaimReportPage.plotPath("\(spec.id)/", instanceID: run.instanceID, plotID: plot.id), plot))
             }
         }
         for control in record.controls {
             for run in control.runs {
                 for plot in run.outcome.result?.plots ?? [] {
-                    entries.append(("\(spec.id)/control-\(control.id)--\(run.instanceID)--\(plot.id).svg", plot))
+                    entries.append((ClaimReportPage.plotPath("\(spec.id)/control-\(control.id)--", instanceID: run.instanceID,
+                                                              plotID: plot.id), plot))
                 }
             }
         }
@@ -104,7 +114,7 @@ struct ClaimReportPage {
         var lines = ["## Results", "", MarkdownText.table(["instance", "verdict", "summary", "seed"], rows)]
         for run in record.instances {
             lines += ["", runDetails(run, heading: "### Instance \(MarkdownText.code(run.instanceID))",
-                                     plotPrefix: "\(spec.id)/\(run.instanceID)--")]
+                                     plotPrefix: "\(spec.id)/")]
         }
         return lines.joined(separator: "\n")
     }
@@ -124,7 +134,7 @@ struct ClaimReportPage {
             lines += ["", "**\(table.title)**", "", MarkdownText.table(table.columns, table.rows)]
         }
         for plot in result.plots {
-            lines += ["", "![\(plot.title)](\(plotPrefix)\(plot.id).svg)"]
+            lines += ["", "![\(plot.title)](\(ClaimReportPage.plotPath(plotPrefix, instanceID: run.instanceID, plotID: plot.id)))"]
         }
         if let counterexample = result.counterexample {
             let inputRows = counterexample.input.keys.sorted().map { [$0, counterexample.input[$0]!] }
@@ -155,7 +165,7 @@ struct ClaimReportPage {
         for control in record.controls {
             for run in control.runs {
                 lines += ["", runDetails(run, heading: "### Control \(MarkdownText.code(control.id)) on \(MarkdownText.code(run.instanceID))",
-                                         plotPrefix: "\(spec.id)/control-\(control.id)--\(run.instanceID)--")]
+                                         plotPrefix: "\(spec.id)/control-\(control.id)--")]
             }
         }
         return lines.joined(separator: "\n")

@@ -85,7 +85,7 @@ public final class ReportStaging: @unchecked Sendable {
         discard()
     }
 
-    /// Deletes the staging directory and forgets what it held.
+    /// Deletes the staging directory and clears the lists of staged files and removals.
     func discard() {
         try? FileManager.default.removeItem(at: stagingDirectory)
         lock.lock()

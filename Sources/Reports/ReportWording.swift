@@ -9,8 +9,8 @@ public enum ReportWording {
         "\(counts.passed) passed, \(counts.failed + counts.inconclusive) failed"
     }
 
-    /// Returns the sentence that says how many of the failed claims are inconclusive, or
-    /// nil when none is.
+    /// Returns the sentence with the number of inconclusive claims among the failed ones,
+    /// or nil when none is inconclusive.
     public static func inconclusiveSentence(_ counts: StatusCounts) -> String? {
         guard counts.inconclusive > 0 else { return nil }
         let verb = counts.inconclusive == 1 ? "is" : "are"

@@ -47,7 +47,7 @@ public struct ReportWriter: Sendable {
         try staging.commit()
     }
 
-    /// Deletes the staging directory and forgets the recorded removals.
+    /// Deletes the staging directory and clears the recorded removals.
     public func discardStaged() {
         staging?.discard()
     }

@@ -26,8 +26,11 @@ public struct SVGPlotRenderer: Sendable {
 
         let xValues = plotted.flatMap { $0.map(\.x) } + markers.map(\.x)
         let yValues = plotted.flatMap { $0.map(\.y) }
-        let xAxis = AxisLayout(values: xValues, scale: plot.xScale, start: margin.left, end: width - margin.right)
         let yAxis = AxisLayout(values: yValues, scale: plot.yScale, start: height - margin.bottom, end: margin.top)
+        // The left margin grows with the widest y tick label, so the rotated axis label
+        // fits left of the tick labels.
+        let left = max(margin.left, yTickLabelWidth(yAxis) + 8 + SVGPlotRenderer.yLabelClearance + 14)
+        let xAxis = AxisLayout(values: xValues, scale: plot.xScale, start: left, end: width - margin.right)
 
         var svg = SVGBuilder(width: width, height: height)
         svg.text(plot.title, x: width / 2, y: 24, anchor: "middle", attributes: "font-size=\"16\" font-weight=\"bold\"")
@@ -42,7 +45,7 @@ public struct SVGPlotRenderer: Sendable {
             drawSeries(&svg, points: plotted[index], style: series.style, color: SVGPlotRenderer.color(index), xAxis: xAxis, yAxis: yAxis)
         }
         if plotted.allSatisfy(\.isEmpty) {
-            svg.text("no data to draw", x: (margin.left + width - margin.right) / 2, y: (margin.top + height - margin.bottom) / 2,
+            svg.text("no data to draw", x: (left + width - margin.right) / 2, y: (margin.top + height - margin.bottom) / 2,
                      anchor: "middle", attributes: "font-size=\"14\" fill=\"#666\"")
         }
         drawLegend(&svg, plot.series)
@@ -56,7 +59,7 @@ public struct SVGPlotRenderer: Sendable {
     private static func color(_ index: Int) -> String { palette[index % palette.count] }
 
     private func drawFrame(_ svg: inout SVGBuilder, xAxis: AxisLayout, yAxis: AxisLayout, plot: Plot) {
-        let left = margin.left, right = width - margin.right, top = margin.top, bottom = height - margin.bottom
+        let left = xAxis.start, right = width - margin.right, top = margin.top, bottom = height - margin.bottom
         svg.element("rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(right - left))\" height=\"\(f(bottom - top))\" fill=\"none\" stroke=\"#000\"")
 
         for tick in xAxis.ticks {
@@ -76,7 +79,20 @@ public struct SVGPlotRenderer: Sendable {
         let yLabel = plot.yLabel + (plot.yScale == .log ? " (log scale)" : "")
         svg.text(xLabel, x: (left + right) / 2, y: height - 20, anchor: "middle", attributes: "font-size=\"13\"")
         let yCenter = (top + bottom) / 2
-        svg.text(yLabel, x: 20, y: yCenter, anchor: "middle", attributes: "font-size=\"13\" transform=\"rotate(-90 20 \(f(yCenter)))\"")
+        let yLabelX = left - 8 - yTickLabelWidth(yAxis) - SVGPlotRenderer.yLabelClearance
+        svg.text(yLabel, x: yLabelX, y: yCenter, anchor: "middle",
+                 attributes: "font-size=\"13\" transform=\"rotate(-90 \(f(yLabelX)) \(f(yCenter)))\"")
+    }
+
+    /// Distance from the right edge of the tick labels to the centre line of the rotated
+    /// y-axis label: half the 13 px label height plus a gap.
+    private static let yLabelClearance = 12.0
+
+    /// Estimated width in pixels of the widest y tick label at 11 px. It assumes 6.5 px
+    /// per character, which is an estimate that is slightly wide for common sans-serif
+    /// digits, so the estimate errs toward more space.
+    private func yTickLabelWidth(_ yAxis: AxisLayout) -> Double {
+        Double(yAxis.ticks.map(\.label.count).max() ?? 0) * 6.5
     }
 
     private func drawMarkers(_ svg: inout SVGBuilder, _ markers: [PlotMarker], xAxis: AxisLayout) {
@@ -86,7 +102,7 @@ public struct SVGPlotRenderer: Sendable {
             // Labels sit near the bottom of the frame, away from the legend in the top right.
             let labelY = height - margin.bottom - 8 - Double(index % 3) * 14
             // A label right of the middle goes to the left of its line, so it stays inside the frame.
-            let rightHalf = x > (margin.left + width - margin.right) / 2
+            let rightHalf = x > (xAxis.start + width - margin.right) / 2
             svg.text(marker.label, x: rightHalf ? x - 4 : x + 4, y: labelY, anchor: rightHalf ? "end" : "start",
                      attributes: "font-size=\"11\" fill=\"#333\"")
         }

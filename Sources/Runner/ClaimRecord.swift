@@ -167,8 +167,8 @@ public struct InvalidSpecRecord: Sendable, Codable, Equatable {
         self.message = message
     }
 
-    /// The record of a spec that failed to load. The file is stored by its name relative
-    /// to the theorems directory, while the message keeps the path as given.
+    /// Creates the record of a spec that failed to load. The file is stored by its name
+    /// relative to the theorems directory, while the message keeps the path as given.
     public init(_ error: SpecError) {
         self.init(file: URL(fileURLWithPath: error.file).lastPathComponent, message: error.description)
     }

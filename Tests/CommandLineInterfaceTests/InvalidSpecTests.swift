@@ -77,6 +77,7 @@ import Testing
         #expect(result.output.hasPrefix("INVALID INPUT bad  no verdict (expected proved-exact), controls 0/1\n"))
         #expect(result.output.contains(#"Instance i1 has invalid input: T/bad.json: field "instances[0].parameters.value" (value "0.1.2"): not an exact number."#))
         #expect(result.lastOutputLine == "0 passed, 0 failed, 1 skipped")
+        #expect(result.error.contains(#"Error: T/bad.json: field "instances[0].parameters.value" (value "0.1.2"): not an exact number."#))
     }
 
     @Test func validSpecsStillRunBesideInvalidOne() throws {

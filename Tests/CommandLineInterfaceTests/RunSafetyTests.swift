@@ -103,6 +103,21 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: harness.directory.appendingPathComponent("R/timings.tsv").path))
     }
 
+    @Test func specFormatExampleRuns() throws {
+        let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/SPEC-FORMAT.md")
+        let text = try String(contentsOf: document, encoding: .utf8)
+        let start = try #require(text.range(of: "```json\n"))
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        let harness = try ToolHarness()
+        defer { harness.remove() }
+        try harness.writeSpec("pmd-chain-example", String(text[start.upperBound..<end.lowerBound]))
+
+        let result = try harness.run(["run", "--theorems", "T", "--reports", "R"])
+        #expect(result.status == 0)
+        #expect(result.lastOutputLine == "1 passed, 0 failed")
+    }
+
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
     func signalStopsChildren(signalNumber: Int32, expectedStatus: Int32) throws {
         let harness = try ToolHarness()
@@ -129,7 +144,10 @@ import Glibc
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == expectedStatus)
         for child in children {
-            #expect(kill(child, 0) == -1 && errno == ESRCH, "child \(child) still exists after the parent exited")
+            let probe = kill(child, 0)
+            let probeError = errno
+            #expect(probe == -1, "child \(child) still exists after the parent exited")
+            #expect(probeError == ESRCH, "child \(child): kill(0) failed with errno \(probeError), not ESRCH")
         }
         #expect(!FileManager.default.fileExists(atPath: harness.directory.appendingPathComponent("R/results.json").path))
     }

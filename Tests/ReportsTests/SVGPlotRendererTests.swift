@@ -27,6 +27,32 @@ import Testing
         #expect(texts.contains("mass (log scale)"))
     }
 
+    @Test func yLabelClearsWideTickLabels() throws {
+        // Tick labels such as "-0.000125" are 9 characters wide at 11 px.
+        let points = [PlotPoint(x: 0, y: -0.000125), PlotPoint(x: 1, y: 0.000125)]
+        let plot = Plot(id: "wide", title: "Wide ticks", xLabel: "x", yLabel: "deviation",
+                        series: [PlotSeries(name: "s", points: points)])
+        let svg = try #require(XMLShapeParser.parse(SVGPlotRenderer().render(plot)).0)
+        let texts = svg.all("text")
+        let tickLabels = texts.filter { $0.attributes["text-anchor"] == "end" && $0.attributes["font-size"] == "11" }
+        let widest = try #require(tickLabels.map(\.text.count).max())
+        let tickRight = try #require(tickLabels.first.flatMap { Double($0.attributes["x"] ?? "") })
+        let label = try #require(texts.first { $0.text == "deviation" })
+        let labelX = try #require(Double(label.attributes["x"] ?? ""))
+        // The rotated label is 13 px high, so its right edge is about 7 px right of its x.
+        // Each tick character is at most 6.5 px wide at 11 px.
+        #expect(widest >= 8)
+        #expect(labelX + 7 <= tickRight - Double(widest) * 6.5, "label at \(labelX), tick labels end at \(tickRight)")
+        #expect(labelX - 7 >= 0)
+    }
+
+    @Test func plotPathDropsRepeatedInstanceID() {
+        #expect(ClaimReportPage.plotPath("c/", instanceID: "inst", plotID: "inst-step-positions") == "c/inst-step-positions.svg")
+        #expect(ClaimReportPage.plotPath("c/", instanceID: "inst", plotID: "samples") == "c/inst--samples.svg")
+        #expect(ClaimReportPage.plotPath("c/", instanceID: "inst", plotID: "instant") == "c/inst--instant.svg")
+        #expect(ClaimReportPage.plotPath("c/control-x--", instanceID: "i1", plotID: "i1-mass") == "c/control-x--i1-mass.svg")
+    }
+
     @Test func logAxisTicksArePowersOfTen() {
         let axis = AxisLayout(values: [0.003, 0.5, 20], scale: .log, start: 0, end: 100)
         #expect(axis.ticks.map(\.label) == ["0.001", "0.01", "0.1", "1", "10", "100"])
