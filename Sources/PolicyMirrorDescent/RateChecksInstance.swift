@@ -69,8 +69,11 @@ struct RateCheckInstance {
 
         let optimal = try mdp.solveOptimal(checkpoint: { try context.checkDeadline() })
         let uniform = Rational(1, mdp.stateCount)
+        // A data file is labelled by its path relative to the theorems directory, because
+        // an absolute path would make reports differ between checkouts.
+        let label = kind == "gymnasium" ? (context.instance.data ?? mdp.source) : mdp.source
         return RateCheckInstance(mdp: mdp, stateDistribution: Array(repeating: uniform, count: mdp.stateCount),
-                                 optimal: optimal, label: mdp.source)
+                                 optimal: optimal, label: label)
     }
 
     /// V*(ρ), exact.
