@@ -5,6 +5,8 @@ import Foundation
 ///
 /// The staging directory is `.staging-PID` in the reports directory, so every rename
 /// stays on one file system.
+/// NOTE: a process killed while staging (SIGKILL, or SIGINT/SIGTERM during the report
+/// write) leaves its `.staging-PID` directory behind. Later runs ignore it.
 public final class ReportStaging: @unchecked Sendable {
     public let reportsDirectory: URL
     public let stagingDirectory: URL
