@@ -1,3 +1,4 @@
+import ClaimKit
 import Enclosures
 import Exact
 import Testing

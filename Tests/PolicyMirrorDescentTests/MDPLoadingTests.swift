@@ -1,3 +1,4 @@
+import ClaimKit
 import Exact
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import ClaimKit
 import Testing
 import Runner
 
