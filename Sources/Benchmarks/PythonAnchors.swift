@@ -1,9 +1,9 @@
 import Foundation
 
 /// Runs `scripts/bench_anchors.py` with the given Python interpreter and
-/// returns the minimum wall time per anchor in seconds; a missing package
-/// gives nil for its anchor, and a missing interpreter or script gives an
-/// empty result. The anchors are optional: the benchmark never fails for them.
+/// returns the minimum wall time per anchor in seconds. A missing package gives
+/// nil for its anchor, and a missing interpreter or script gives an empty
+/// result. The anchors are optional, so the benchmark never fails for them.
 func pythonAnchorTimes(python: String?, task: String, repeats: Int, extraArgument: String? = nil) -> [String: Double?] {
     guard let python else { return [:] }
     let script = URL(fileURLWithPath: "scripts/bench_anchors.py")

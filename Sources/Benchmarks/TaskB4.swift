@@ -70,7 +70,7 @@ struct TaskB4 {
         return report
     }
 
-    /// The system (I − γP_π)V = c_π as a dense rational matrix and right side.
+    /// Builds the system (I − γP_π)V = c_π as a dense rational matrix and right side.
     func linearSystem(mdp: MarkovDecisionProcess, policy: Policy) throws -> (matrix: RationalMatrix, costs: [Rational]) {
         var matrix = RationalMatrix.identity(mdp.stateCount)
         var costs = [Rational](repeating: Rational.zero, count: mdp.stateCount)

@@ -1,4 +1,4 @@
-/// What one benchmark task measured: timings, Python anchors, ratios against
+/// The measurements of one benchmark task: timings, Python anchors, ratios against
 /// their targets, and notes such as result cross-checks.
 struct TaskReport {
     struct Ratio {
