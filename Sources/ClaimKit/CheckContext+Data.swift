@@ -20,25 +20,9 @@ extension CheckContext {
         let displayPath = (spec.file as NSString).deletingLastPathComponent.isEmpty
             ? relative
             : (spec.file as NSString).deletingLastPathComponent + "/" + relative
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw SpecError(file: displayPath, field: "", value: "", problem: "cannot read the data file as UTF-8 text",
-                            fix: "check that the file is readable and saved as UTF-8")
-        }
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(text)
-        } catch {
-            throw SpecError(file: displayPath, field: "", value: "",
-                            problem: "invalid JSON at line \(error.line), column \(error.column): \(error.problem)",
-                            fix: "regenerate the file with its export script, or correct the JSON at that position")
-        }
-        guard case .object(let members) = document else {
-            throw SpecError(file: displayPath, field: "", value: "", problem: "the top level of a data file must be a JSON object",
-                            fix: "wrap the content in an object, e.g. {\"rows\": [...]}")
-        }
+        let members = try JSONFile.readObject(
+            at: url, file: displayPath,
+            fix: "regenerate the file with its export script, or correct it so that it is UTF-8 JSON with an object at the top level")
         return Parameters(file: displayPath, field: "", members: members)
     }
 }

@@ -14,13 +14,13 @@ public enum Truth: String, Sendable, Hashable, CaseIterable, CustomStringConvert
         self = value ? .true : .false
     }
 
-    /// Whether the answer is certainly yes.
+    /// Whether the value is certainly true.
     public var isTrue: Bool { self == .true }
 
-    /// Whether the answer is certainly no.
+    /// Whether the value is certainly false.
     public var isFalse: Bool { self == .false }
 
-    /// Whether the answer is certain either way.
+    /// Whether the value is decided, true or false.
     public var isDecided: Bool { self != .undecided }
 
     /// The answer as a `Bool`, or nil when undecided.
@@ -64,12 +64,12 @@ public enum Truth: String, Sendable, Hashable, CaseIterable, CustomStringConvert
         return lhs == .false && right == .false ? .false : .undecided
     }
 
-    /// The conjunction of all answers: `.false` if any is false, else `.true`
+    /// Returns the conjunction of all values: `.false` if any is false, else `.true`
     /// if all are true, else `.undecided`. An empty sequence gives `.true`.
-    public static func all<S: Sequence>(_ answers: S) -> Truth where S.Element == Truth {
+    public static func all<S: Sequence>(_ values: S) -> Truth where S.Element == Truth {
         var result = Truth.true
-        for answer in answers {
-            result = result && answer
+        for value in values {
+            result = result && value
             if result == .false {
                 return .false
             }
@@ -77,11 +77,11 @@ public enum Truth: String, Sendable, Hashable, CaseIterable, CustomStringConvert
         return result
     }
 
-    /// The disjunction of all answers. An empty sequence gives `.false`.
-    public static func any<S: Sequence>(_ answers: S) -> Truth where S.Element == Truth {
+    /// Returns the disjunction of all values. An empty sequence gives `.false`.
+    public static func any<S: Sequence>(_ values: S) -> Truth where S.Element == Truth {
         var result = Truth.false
-        for answer in answers {
-            result = result || answer
+        for value in values {
+            result = result || value
             if result == .true {
                 return .true
             }

@@ -15,25 +15,7 @@ public struct BatchNormCheckpoint: Sendable {
     /// - Throws: `SpecError` naming the file, the field and the value when the file is not
     ///   valid JSON, a field is missing, or a value is not exactly a float32.
     public static func load(from url: URL, file: String) throws(SpecError) -> BatchNormCheckpoint {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw SpecError(file: file, field: "", value: "", problem: "cannot read the file: \(error)",
-                            fix: "check the path and the file permissions")
-        }
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(text)
-        } catch {
-            throw SpecError(file: file, field: "", value: "",
-                            problem: "invalid JSON at line \(error.line), column \(error.column): \(error.problem)",
-                            fix: "re-run the export script that wrote the file")
-        }
-        guard case .object(let members) = root else {
-            throw SpecError(file: file, field: "", value: root.typeName, problem: "expected a JSON object at the top level",
-                            fix: "re-run the export script that wrote the file")
-        }
+        let members = try JSONFile.readObject(at: url, file: file, fix: "re-run the export script that wrote the file")
         let epsilon = try float32(members["eps"], field: "eps", file: file)
         guard case .array(let layerValues)? = members["layers"], !layerValues.isEmpty else {
             throw SpecError(file: file, field: "layers", value: members["layers"]?.compactText ?? "",
